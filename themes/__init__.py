@@ -1,0 +1,1 @@
+"""Bundled YAML themes, read with importlib.resources."""
