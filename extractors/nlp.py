@@ -9,6 +9,7 @@ from sitroom.extractors.errors import SitroomError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Names that mean the same pipeline. The pinned dependency is a PyPI re-upload of the
 #: official en_core_web_sm 3.8.0 under another package name; a user who has the official
@@ -48,3 +49,66 @@ def model_fingerprint(nlp: Language) -> str:
     """Name and version of the loaded pipeline, part of every cache key."""
     meta = nlp.meta
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def installed_model_version(name: str = DEFAULT_MODEL) -> str | None:
+    """The version of model `name` read from its package's meta.json, without importing spaCy.
+
+    The cache key needs the model's version; importing spaCy to learn it would make every
+    cache hit pay spaCy's import time.
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    for candidate in ALIASES.get(name, (name,)):
+        try:
+            spec = importlib.util.find_spec(candidate)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for location in spec.submodule_search_locations:
+            for meta in sorted(Path(location).glob("*/meta.json")):
+                try:
+                    data = json.loads(meta.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue
+                return f"{data.get('lang', '?')}_{data.get('name', '?')}-{data.get('version', '?')}"
+    return None
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut `text` into pieces shorter than `limit`, each ending just after whitespace.
+
+    Cutting after whitespace (a paragraph break if there is one) means the pieces,
+    parsed apart and joined with `Doc.from_docs`, give back exactly `text`, so every
+    offset still indexes the original.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(sep, start + limit // 2, window_end)
+            if found != -1:
+                cut = found + len(sep)
+                break
+        if cut == -1:  # no whitespace at all: cut anywhere rather than fail
+            cut = window_end
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """One Doc for `text`, however long: texts over `nlp.max_length` are parsed in pieces."""
+    limit = min(nlp.max_length, 100_000) if len(text) > nlp.max_length else nlp.max_length
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc as _Doc
+
+    pieces = [nlp(text[s:e]) for s, e in chunk_bounds(text, limit)]
+    return _Doc.from_docs(pieces, ensure_whitespace=False)

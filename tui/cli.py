@@ -1,7 +1,186 @@
-"""Command line entry point (placeholder until the CLI lands)."""
+"""The `sitroom` command: the dashboard by default, and headless subcommands.
+
+Only the dashboard imports Textual; `analyze`, `config` and `cache` stay headless and start
+fast. Every user mistake ends as one line on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
 
-def main(argv: list[str] | None = None) -> int:
+SUBCOMMANDS = ("analyze", "config")
+EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sitroom")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"sitroom: {message}", file=sys.stderr)
+    return code
+
+
+def _dashboard_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitroom",
+        description="A situation room in the terminal: actors, quotes, timeline and threat "
+        "level of news articles.",
+        epilog="headless commands:\n"
+        "  sitroom analyze PATH... [--format json|jsonl|markdown] [-o FILE]\n"
+        "  sitroom config show|schema|path|check\n"
+        "run `sitroom COMMAND --help` for their options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="articles, directories or globs (default: the bundled samples)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: $SITROOM_CONFIG, "
+        "then the user config, then the bundled default)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    parser.add_argument("--version", action="version", version=f"sitroom {_version()}")
+    return parser
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitroom analyze", description="Analyse articles without the dashboard."
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="articles, directories or globs")
+    parser.add_argument("--format", choices=("json", "jsonl", "markdown"), default="json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--config", metavar="FILE")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="spaCy processes (default 1)"
+    )
+    return parser
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitroom config", description="Inspect the config.")
+    parser.add_argument("action", choices=("show", "schema", "path", "check"))
+    parser.add_argument("--config", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from sitroom.extractors.errors import SitroomError
+
+    try:
+        if args and args[0] == "analyze":
+            return run_analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "config":
+            return run_config(_config_parser().parse_args(args[1:]))
+        return run_dashboard(_dashboard_parser().parse_args(args))
+    except SitroomError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader (e.g. `head`) went away; that is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    from sitroom.extractors.config import load_config
+
+    config = load_config(args.config)  # a bad config refuses to start, with its message
+    from sitroom.tui.app import make_app
+
+    app = make_app(config=config, paths=args.paths, use_cache=not args.no_cache)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def run_config(args: argparse.Namespace) -> int:
+    from sitroom.extractors import config as config_module
+
+    if args.action == "path":
+        print(config_module.find_config(args.config))
+        return 0
+    if args.action == "schema":
+        import json
+
+        from sitroom.extractors.schema import config_schema
+
+        print(json.dumps(config_schema(), indent=2))
+        return 0
+    config = config_module.load_config(args.config)
+    if args.action == "check":
+        from sitroom.extractors.assemble import assemble
+
+        stages = assemble(config)
+        print(f"{config.file}: ok ({', '.join(s.name for s in stages) or 'no extractors'})")
+        return 0
+    from sitroom.extractors.schema import effective_config_yaml
+
+    print(effective_config_yaml(config), end="")
     return 0
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from sitroom.extractors.atomic import open_output
+    from sitroom.extractors.batch import BatchStats, analyse_paths
+    from sitroom.extractors.config import load_config
+    from sitroom.extractors.errors import ArticleError
+    from sitroom.extractors.export import to_markdown, to_record
+    from sitroom.extractors.pipeline import Pipeline
+
+    if args.workers < 1:
+        return _fail("--workers must be at least 1")
+    config = load_config(args.config)
+    pipeline = Pipeline(config)
+
+    def report(error: ArticleError) -> None:
+        print(f"sitroom: {error}", file=sys.stderr)
+
+    stats = BatchStats()
+    with open_output(args.output, force=args.force) as out:
+        results = analyse_paths(
+            args.paths, pipeline, on_error=report, stats=stats, n_process=args.workers
+        )
+        _write(out, args.format, ((to_record(a, r), a, r) for a, r in results), to_markdown)
+    pipeline.close()
+    if stats.loaded == 0 and stats.failed == 0:
+        return _fail("no articles found in the given paths", EXIT_INPUT_FAILED)
+    return EXIT_INPUT_FAILED if stats.failed else 0
+
+
+def _write(out: TextIO, fmt: str, items, to_markdown) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    first = True
+    if fmt == "json":
+        out.write("[")
+    for record, article, analysis in items:
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        elif fmt == "json":
+            out.write(("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+        else:
+            out.write(("" if first else "\n---\n\n") + to_markdown(article, analysis))
+        first = False
+    if fmt == "json":
+        out.write("\n]\n" if not first else "]\n")

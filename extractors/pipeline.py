@@ -1,0 +1,163 @@
+"""The pipeline: one spaCy Doc per article, then every extractor in config order.
+
+An extractor that raises, returns something that cannot be stored, or runs past its
+timeout gets an entry in `Analysis.errors`; the others still run. Extractors whose
+`requires` failed are skipped with an error that says why.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING, Any
+
+from sitroom.extractors.assemble import Stage, assemble, config_hash
+from sitroom.extractors.config import Config
+from sitroom.extractors.model import Analysis, Article, Results
+from sitroom.extractors.nlp import installed_model_version, load_model, parse
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class Pipeline:
+    def __init__(self, config: Config, stages: list[Stage] | None = None) -> None:
+        self.config = config
+        self.stages = assemble(config) if stages is None else stages
+        self.config_hash = config_hash(config.model, self.stages)
+        self._nlp: Language | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    # -- identity -------------------------------------------------------------------
+    @property
+    def model_version(self) -> str:
+        """Name and version of the model, known without loading it (for cache keys)."""
+        return installed_model_version(self.config.model) or self.config.model
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {stage.name: stage.version for stage in self.stages}
+
+    # -- spaCy ----------------------------------------------------------------------
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model(self.config.model)
+        return self._nlp
+
+    def parse(self, text: str) -> Doc:
+        return parse(self.nlp, text)
+
+    # -- running --------------------------------------------------------------------
+    def analyze(self, article: Article) -> Analysis:
+        return self.run_extractors(self.parse(article.text), article)
+
+    def analyze_many(
+        self, articles: Iterable[Article], batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[tuple[Article, Analysis]]:
+        """Analyse a stream of articles with `nlp.pipe`, yielding each as it finishes."""
+        nlp = self.nlp
+        limit = nlp.max_length
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for article in articles:
+                # over-long texts are parsed apart below, in pieces
+                yield (article.text if len(article.text) <= limit else ""), article
+
+        for doc, article in nlp.pipe(
+            texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            if len(article.text) > limit:
+                doc = self.parse(article.text)
+            yield article, self.run_extractors(doc, article)
+
+    def run_extractors(self, doc: Doc, article: Article) -> Analysis:
+        results = Results()
+        errors: dict[str, str] = {}
+        timings: dict[str, float] = {}
+        produces: dict[str, str] = {}
+        for stage in self.stages:
+            if stage.produces:
+                produces[stage.name] = stage.produces
+            blocked = [n for n in stage.requires if n not in results]
+            if blocked:
+                errors[stage.name] = _blocked_message(blocked, errors)
+                continue
+            started = time.perf_counter()
+            try:
+                value = self._call(stage, doc, article, results)
+                _check_storable(stage, value)
+            except _TimedOut:
+                errors[stage.name] = f"timed out after {stage.timeout:g} s"
+            except Exception as exc:  # plugin code: contain every failure
+                errors[stage.name] = f"{type(exc).__name__}: {_first_line(exc)}"
+            else:
+                results._set(stage.name, value)
+                produces[stage.name] = type(value).__name__
+            timings[stage.name] = time.perf_counter() - started
+        return Analysis(
+            article_id=article.id,
+            config_hash=self.config_hash,
+            results=dict(results),
+            errors=errors,
+            timings=timings,
+            produces=produces,
+        )
+
+    def _call(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
+        """Run one extractor on a helper thread so a hung plugin can be abandoned."""
+        with self._lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="sitroom-extractor")
+            executor = self._executor
+        future = executor.submit(stage.instance.run, doc, article, results)
+        try:
+            return future.result(timeout=stage.timeout)
+        except FutureTimeout:
+            # The thread cannot be killed; leave it behind and use a fresh one from now on.
+            with self._lock:
+                if self._executor is executor:
+                    self._executor = None
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise _TimedOut from None
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _blocked_message(blocked: list[str], errors: dict[str, str]) -> str:
+    reasons = [
+        f"{name!r} failed" if name in errors else f"{name!r} is not enabled before it"
+        for name in blocked
+    ]
+    return "skipped: needs " + ", ".join(reasons)
+
+
+def _check_storable(stage: Stage, value: Any) -> None:
+    """Results are cached and exported as JSON: refuse what cannot be, naming the type."""
+    import msgspec
+
+    if value is None:
+        raise TypeError("returned None")
+    try:
+        msgspec.to_builtins(value, str_keys=True)
+    except (TypeError, msgspec.EncodeError) as exc:
+        raise TypeError(
+            f"returned a {type(value).__name__}, which cannot be stored as JSON ({exc})"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else "(no message)"
