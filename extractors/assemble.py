@@ -124,7 +124,7 @@ def _build_options(config: Config, spec: ExtractorSpec, options_cls: type[Any]) 
             )
     raw = _resolve_paths(config, options_cls, dict(spec.options))
     try:
-        return msgspec.convert(raw, options_cls, strict=True)
+        return msgspec.convert(raw, options_cls, strict=True, dec_hook=_decode_extra)
     except msgspec.ValidationError as exc:
         message = str(exc)
         match = _MSGSPEC_PATH.search(message)
@@ -137,6 +137,13 @@ def _build_options(config: Config, spec: ExtractorSpec, options_cls: type[Any]) 
         raise config.error(
             f"extractor {spec.use!r} {label}: {message[0].lower()}{message[1:]}", *where, *path
         ) from None
+
+
+def _decode_extra(kind: type[Any], value: Any) -> Any:
+    """Types msgspec does not build itself; failures become its ValidationErrors."""
+    if kind is Path and isinstance(value, str):
+        return Path(value)
+    raise TypeError(f"expected `{getattr(kind, '__name__', kind)}`, got `{type(value).__name__}`")
 
 
 def _resolve_paths(config: Config, options_cls: type[Any], raw: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ timeout gets an entry in `Analysis.errors`; the others still run. Extractors who
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,12 @@ class Pipeline:
         return installed_model_version(self.config.model) or self.config.model
 
     @property
+    def cache_key(self) -> str:
+        from sitroom.extractors.cache import cache_key
+
+        return cache_key(self.config_hash, self.model_version)
+
+    @property
     def versions(self) -> dict[str, str]:
         return {stage.name: stage.version for stage in self.stages}
 
@@ -60,13 +67,21 @@ class Pipeline:
     def analyze_many(
         self, articles: Iterable[Article], batch_size: int = 16, n_process: int = 1
     ) -> Iterator[tuple[Article, Analysis]]:
-        """Analyse a stream of articles with `nlp.pipe`, yielding each as it finishes."""
+        """Analyse a stream of articles with `nlp.pipe`, yielding each as it finishes.
+
+        spaCy is loaded only when the first article arrives, so a stream that turns out
+        empty (every article cached, say) never pays for it.
+        """
+        stream = iter(articles)
+        first = next(stream, None)
+        if first is None:
+            return
         nlp = self.nlp
         limit = nlp.max_length
 
         def texts() -> Iterator[tuple[str, Article]]:
-            for article in articles:
-                # over-long texts are parsed apart below, in pieces
+            for article in itertools.chain((first,), stream):
+                # over-long texts are parsed below, in pieces, instead of failing in pipe
                 yield (article.text if len(article.text) <= limit else ""), article
 
         for doc, article in nlp.pipe(

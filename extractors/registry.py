@@ -56,7 +56,10 @@ def load(use: str) -> type[Any]:
     if is_import_path(use):
         return _import_path(use)
     if use in BUILTINS:
-        return _import_path(BUILTINS[use])
+        try:
+            return _import_path(BUILTINS[use])
+        except SitroomError as exc:
+            raise SitroomError(f"built-in extractor {use!r} is broken: {exc}") from exc
     entry = _entry_points().get(use)
     if entry is None:
         raise UnknownExtractor(f"extractor {use!r} is unknown{suggest(use)}")

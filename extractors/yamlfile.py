@@ -47,6 +47,9 @@ class Located:
         return ConfigError(message, self.file, line, col)
 
 
+_PLAIN_COLLECTIONS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -59,6 +62,9 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.marks[path] = _mark(node)
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+            # safe loading: a tag such as !!python/object never builds anything
+            raise ConfigError(f"unsupported YAML tag {node.tag!r}", self.file, *_mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -94,7 +100,10 @@ class _Builder:
 def _problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
-    return f"{context}: {problem}" if context and problem else str(problem)
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None:
+        return f"{problem} ({context} at line {context_mark.line + 1})"
+    return f"{problem} ({context})" if context else str(problem)
 
 
 def parse_yaml(text: str, file: str) -> Located:

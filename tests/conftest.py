@@ -37,3 +37,15 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("SITROOM_CONFIG", raising=False)
+
+
+DATA = Path(__file__).resolve().parent / "data"
+PLUGINS = DATA / "plugins"
+CONFIGS = DATA / "configs"
+
+
+@pytest.fixture
+def test_plugins(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make tests/data/plugins importable, as a user's own plugin module would be."""
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    return PLUGINS

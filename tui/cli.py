@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-SUBCOMMANDS = ("analyze", "config")
+SUBCOMMANDS = ("analyze", "config", "cache")
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -39,6 +39,7 @@ def _dashboard_parser() -> argparse.ArgumentParser:
         epilog="headless commands:\n"
         "  sitroom analyze PATH... [--format json|jsonl|markdown] [-o FILE]\n"
         "  sitroom config show|schema|path|check\n"
+        "  sitroom cache info|clear|path\n"
         "run `sitroom COMMAND --help` for their options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -82,6 +83,12 @@ def _config_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitroom cache", description="Manage the analysis cache.")
+    parser.add_argument("action", choices=("info", "clear", "path"))
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from sitroom.extractors.errors import SitroomError
@@ -91,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_analyze(_analyze_parser().parse_args(args[1:]))
         if args and args[0] == "config":
             return run_config(_config_parser().parse_args(args[1:]))
+        if args and args[0] == "cache":
+            return run_cache(_cache_parser().parse_args(args[1:]))
         return run_dashboard(_dashboard_parser().parse_args(args))
     except SitroomError as exc:
         return _fail(str(exc))
@@ -111,6 +120,25 @@ def run_dashboard(args: argparse.Namespace) -> int:
     app = make_app(config=config, paths=args.paths, use_cache=not args.no_cache)
     app.run()
     return int(app.return_code or 0)
+
+
+def run_cache(args: argparse.Namespace) -> int:
+    from sitroom.extractors.cache import AnalysisCache, default_path
+
+    if args.action == "path":
+        print(default_path())
+        return 0
+    cache = AnalysisCache.open()
+    if args.action == "clear":
+        cache.clear()
+    info = cache.info()
+    print(
+        f"{info.path}: {info.articles} articles, {info.analyses} analyses, "
+        f"{info.bytes / 1_048_576:.1f} MB"
+    )
+    if info.warning:
+        print(f"sitroom: warning: {info.warning}", file=sys.stderr)
+    return 0
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -156,9 +184,21 @@ def run_analyze(args: argparse.Namespace) -> int:
         print(f"sitroom: {error}", file=sys.stderr)
 
     stats = BatchStats()
+    cache = None
+    if config.cache and not args.no_cache:
+        from sitroom.extractors.cache import AnalysisCache
+
+        cache = AnalysisCache.open()
+        if cache.warning:
+            print(f"sitroom: warning: {cache.warning}", file=sys.stderr)
     with open_output(args.output, force=args.force) as out:
         results = analyse_paths(
-            args.paths, pipeline, on_error=report, stats=stats, n_process=args.workers
+            args.paths,
+            pipeline,
+            on_error=report,
+            cache=cache,
+            stats=stats,
+            n_process=args.workers,
         )
         _write(out, args.format, ((to_record(a, r), a, r) for a, r in results), to_markdown)
     pipeline.close()

@@ -7,6 +7,10 @@ from sitroom.extractors.loaders.fields import article_from_mapping
 from sitroom.extractors.model import Article
 
 
+#: Fewer words than this after extraction means the page had no article body.
+MIN_WORDS = 8
+
+
 def extract_html(html: str, path: str) -> Article:
     import trafilatura
 
@@ -20,7 +24,8 @@ def extract_html(html: str, path: str) -> Article:
         raise ArticleError(path, "no article text found in this HTML page")
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = data.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
+        # what is left is navigation or boilerplate, not an article
         raise ArticleError(path, "no article text found in this HTML page")
     title = (data.get("title") or "").strip()
     # Start the text with the headline, as in a .txt article, so the headline is analysed.

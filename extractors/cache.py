@@ -1,0 +1,277 @@
+"""The analysis cache: an embedded SQLite database in the user's cache directory.
+
+An analysis is stored under (article id, key) where the key covers the config (extractor
+names, versions and options) and the spaCy model's name and version, so any change that
+could alter the output misses the cache. Reading a cached analysis never imports spaCy.
+
+The cache is a convenience and must never cost the user anything: a corrupt file is moved
+aside and rebuilt, a locked or read-only one is bypassed, each with a warning, and
+writes are single transactions so a killed process leaves no half-written rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitroom.extractors.codec import decode_analysis, encode_analysis
+from sitroom.extractors.model import Analysis, Article
+
+SCHEMA_VERSION = 1
+FILE_NAME = "analyses.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    published TEXT,
+    seen REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    created REAL NOT NULL,
+    payload BLOB NOT NULL,
+    PRIMARY KEY (article_id, key)
+);
+"""
+
+
+def default_path() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("sitroom", appauthor=False) / FILE_NAME
+
+
+def cache_key(config_hash: str, model_version: str) -> str:
+    """What an analysis depends on besides its text."""
+    blob = f"{config_hash}\0{model_version}\0schema{SCHEMA_VERSION}".encode()
+    return hashlib.sha256(blob).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    path: str
+    articles: int
+    analyses: int
+    bytes: int
+    warning: str | None
+
+
+class AnalysisCache:
+    """Thread-safe; every method swallows database trouble into `warning` and carries on."""
+
+    def __init__(self, path: Path | None, connection: sqlite3.Connection | None) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = threading.Lock()
+        self.warning: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    # -- opening --------------------------------------------------------------------
+    @classmethod
+    def disabled(cls, reason: str | None = None) -> AnalysisCache:
+        cache = cls(None, None)
+        cache.warning = reason
+        return cache
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> AnalysisCache:
+        """Open (creating if needed) the cache; never raises."""
+        target = Path(path) if path is not None else default_path()
+        try:
+            return cls(target, _connect(target))
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                moved = _move_aside(target)
+                try:
+                    cache = cls(target, _connect(target))
+                except (sqlite3.Error, OSError) as again:
+                    return cls.disabled(f"cache {target}: unusable ({again}); running without it")
+                cache.warning = (
+                    f"cache {target} was damaged; moved it to {moved.name} and started anew"
+                )
+                return cache
+            return cls.disabled(f"cache {target}: {exc}; running without it")
+        except (sqlite3.Error, OSError) as exc:
+            return cls.disabled(f"cache {target}: {exc}; running without it")
+
+    # -- reading and writing --------------------------------------------------------
+    def get(self, article_id: str, key: str) -> Analysis | None:
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT payload FROM analyses WHERE article_id = ? AND key = ?",
+                    (article_id, key),
+                ).fetchone()
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return decode_analysis(row[0])
+        except ValueError:
+            self._forget(article_id, key)  # a damaged row is recomputed, not trusted
+            return None
+
+    def put(self, article: Article, key: str, analysis: Analysis) -> None:
+        if self._db is None:
+            return
+        payload = encode_analysis(analysis)
+        now = time.time()
+        published = article.published.isoformat() if article.published else None
+        try:
+            with self._lock, self._transaction() as db:
+                db.execute(
+                    "INSERT INTO articles (id, path, title, source, published, seen) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "path = excluded.path, title = excluded.title, source = excluded.source, "
+                    "published = excluded.published, seen = excluded.seen",
+                    (article.id, article.path, article.title, article.source, published, now),
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO analyses (article_id, key, created, payload) "
+                    "VALUES (?, ?, ?, ?)",
+                    (article.id, key, now, payload),
+                )
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+
+    def info(self) -> CacheInfo:
+        path = str(self.path) if self.path else "(disabled)"
+        if self._db is None:
+            return CacheInfo(path, 0, 0, 0, self.warning)
+        try:
+            with self._lock:
+                articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+                analyses = self._db.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            articles = analyses = 0
+        size = sum(
+            p.stat().st_size
+            for p in (Path(path), Path(path + "-wal"), Path(path + "-shm"))
+            if p.exists()
+        )
+        return CacheInfo(path, articles, analyses, size, self.warning)
+
+    def clear(self) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._lock, self._transaction() as db:
+                db.execute("DELETE FROM analyses")
+                db.execute("DELETE FROM articles")
+            with self._lock:
+                self._db.execute("VACUUM")
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with self._lock:
+                self._db.close()
+            self._db = None
+
+    # -- internals ------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        assert self._db is not None
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _forget(self, article_id: str, key: str) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._lock, self._transaction() as db:
+                db.execute(
+                    "DELETE FROM analyses WHERE article_id = ? AND key = ?", (article_id, key)
+                )
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+
+    def _trouble(self, exc: sqlite3.Error) -> None:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            self.warning = f"cache {self.path} is busy ({text}); this result was not cached"
+            return
+        self.warning = f"cache {self.path}: {text}; running without it"
+        self.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # autocommit mode (isolation_level=None): transactions are explicit BEGIN/COMMIT
+    db = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = _schema_version(db)
+        if version is not None and version != SCHEMA_VERSION:
+            # an older (or newer) layout: rebuild rather than misread it
+            db.executescript(
+                "DROP TABLE IF EXISTS analyses; DROP TABLE IF EXISTS articles; "
+                "DROP TABLE IF EXISTS meta;"
+            )
+        db.executescript(_SCHEMA)
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
+        )
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _schema_version(db: sqlite3.Connection) -> int | None:
+    has_meta = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    ).fetchone()
+    if not has_meta:
+        has_any = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone()
+        return 0 if has_any else None
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row else 0
+    except ValueError:
+        return 0
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "file is encrypted" in text
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            with contextlib.suppress(OSError):
+                os.replace(source, Path(str(moved) + suffix))
+    return moved

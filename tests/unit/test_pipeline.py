@@ -1,0 +1,100 @@
+"""The pipeline: one Doc shared by all extractors, every plugin failure contained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitroom.extractors.config import config_from_text, load_config
+from sitroom.extractors.model import ActorsResult, Article
+from sitroom.extractors.pipeline import Pipeline
+
+CONFIGS = Path(__file__).resolve().parent.parent / "data" / "configs"
+
+
+@pytest.fixture
+def plugin_pipeline(test_plugins: Path) -> Pipeline:
+    return Pipeline(load_config(str(CONFIGS / "good_plugins.yaml")))
+
+
+def test_failing_plugins_are_contained_and_the_others_still_run(
+    plugin_pipeline: Pipeline, seed_text: str
+) -> None:
+    analysis = plugin_pipeline.analyze(Article(text=seed_text, path="seed.txt"))
+    assert set(analysis.results) == {"entity_actors", "count_tokens", "needs_count"}
+    assert analysis.errors["raises"] == "RuntimeError: plugin blew up on purpose"
+    assert analysis.errors["wrong_type"].startswith(
+        "TypeError: returned a object, which cannot be stored as JSON"
+    )
+    assert analysis.errors["needs_raises"] == "skipped: needs 'raises' failed"
+    assert analysis.results["needs_count"] == {"tokens_again": analysis.results["count_tokens"]["tokens"]}
+    actors = analysis.find(ActorsResult)
+    assert actors is not None and "Russia" in [a.name for a in actors.actors]
+
+
+def test_options_from_the_config_reach_the_plugin(plugin_pipeline: Pipeline) -> None:
+    stage = plugin_pipeline.stages[0]
+    assert stage.instance.options.labels == ("GPE", "PERSON")
+
+
+def test_disabled_extractors_are_not_imported_or_run(plugin_pipeline: Pipeline) -> None:
+    assert "hangs" not in [stage.name for stage in plugin_pipeline.stages]
+
+
+def test_a_hung_extractor_is_abandoned_after_its_timeout(test_plugins: Path) -> None:
+    config = config_from_text(
+        "extractors:\n  - use: sitroom_testplugins:Hangs\n"
+        "  - use: sitroom_testplugins:CountTokens\n"
+    )
+    pipeline = Pipeline(config)
+    analysis = pipeline.analyze(Article(text="Russia massed troops near the border."))
+    assert analysis.errors == {"hangs": "timed out after 0.5 s"}
+    assert analysis.results["count_tokens"]["tokens"] == 7
+    # the pipeline stays usable after abandoning the hung thread
+    again = pipeline.analyze(Article(text="Talks resumed in Geneva."))
+    assert again.results["count_tokens"]["tokens"] == 5
+
+
+def test_a_config_timeout_overrides_the_extractor_default(test_plugins: Path) -> None:
+    config = config_from_text("extractors:\n  - use: sitroom_testplugins:Hangs\n    timeout: 0.2\n")
+    analysis = Pipeline(config).analyze(Article(text="Nothing happened."))
+    assert analysis.errors == {"hangs": "timed out after 0.2 s"}
+
+
+def test_a_required_extractor_that_is_absent_skips_the_dependent_one(test_plugins: Path) -> None:
+    config = config_from_text("extractors:\n  - use: sitroom_testplugins:NeedsCount\n")
+    analysis = Pipeline(config).analyze(Article(text="A short text."))
+    assert analysis.errors == {"needs_count": "skipped: needs 'count_tokens' is not enabled before it"}
+
+
+def test_the_config_hash_changes_with_options_but_not_with_formatting(test_plugins: Path) -> None:
+    base = "extractors:\n  - use: sitroom_testplugins:EntityActors\n"
+    a = Pipeline(config_from_text(base + "    options: {labels: [GPE]}\n"))
+    b = Pipeline(config_from_text(base + "    options:\n      labels:\n        - GPE\n"))
+    c = Pipeline(config_from_text(base + "    options: {labels: [PERSON]}\n"))
+    assert a.config_hash == b.config_hash != c.config_hash
+
+
+def test_texts_longer_than_spacys_limit_are_parsed_in_pieces_with_offsets_intact(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sitroom.extractors.nlp import parse
+
+    paragraph = "Russia moved troops to the border. Ukraine asked NATO for help.\n\n"
+    text = paragraph * 40
+    saved = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        doc = parse(nlp, text)
+    finally:
+        nlp.max_length = saved
+    assert doc.text == text
+    russia = [ent for ent in doc.ents if ent.text == "Russia"]
+    assert len(russia) == 40
+    assert all(text[e.start_char : e.end_char] == "Russia" for e in russia)
+
+
+def test_analyze_many_streams_every_article_through_nlp_pipe(plugin_pipeline: Pipeline) -> None:
+    articles = [Article(text=f"Talks number {i} were held in Geneva.", path=f"a{i}.txt") for i in range(5)]
+    out = list(plugin_pipeline.analyze_many(iter(articles), batch_size=2))
+    assert [a.path for a, _ in out] == [a.path for a in articles]
+    assert all(analysis.article_id == article.id for article, analysis in out)
