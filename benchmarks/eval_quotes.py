@@ -1,0 +1,105 @@
+"""Score the built-in `quotes` extractor on PolNeAR dev with the shared scorer.
+
+    .venv/bin/python -P benchmarks/eval_quotes.py [--gold DIR] [--pred OUT.jsonl]
+                                                  [--no-actors] [--json]
+
+Reads every `text/*.txt` of the split exactly as the scorer does (UTF-8, nothing
+normalised), runs the real spaCy pipeline, the actors extractor when it is installed, and
+quotes; writes the predictions as JSON Lines and runs `../shared/tools/score_quotes.py`.
+Prints the scorer's table and the time per article spent in actors and quotes (the parse
+excluded). PolNeAR is for internal evaluation only: nothing from it is written into the repo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sitroom.extractors.builtin.quotes import QuotesExtractor
+from sitroom.extractors.model import Article, Quote, Results
+from sitroom.extractors.nlp import load_model
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def _actors_extractor() -> Any | None:
+    try:
+        from sitroom.extractors.builtin.actors import ActorsExtractor  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return ActorsExtractor()
+
+
+def as_prediction(quote: Quote) -> dict[str, Any]:
+    pieces = [s.as_list() for s in quote.content]
+    speaker = quote.speaker_span.as_list() if quote.speaker_span else None
+    return {
+        "content": pieces[0] if len(pieces) == 1 else pieces,
+        "speaker": speaker,
+        "kind": quote.kind,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", default=str(SHARED / "data" / "polnear-dev"))
+    ap.add_argument("--pred", help="keep the predictions here (default: a temporary file)")
+    ap.add_argument("--no-actors", action="store_true", help="run quotes without actors")
+    ap.add_argument("--json", action="store_true", help="the scorer's JSON instead of its table")
+    args = ap.parse_args(argv)
+
+    nlp = load_model()
+    actors = None if args.no_actors else _actors_extractor()
+    quotes = QuotesExtractor()
+    paths = sorted(Path(args.gold, "text").glob("*.txt"))
+    lines: list[str] = []
+    t_parse = t_actors = t_quotes = 0.0
+    for path in paths:
+        text = open(path, encoding="utf-8").read()  # noqa: SIM115 - exactly as the scorer reads
+        article = Article(text=text, path=str(path))
+        t0 = time.perf_counter()
+        doc = nlp(text)
+        t1 = time.perf_counter()
+        results = Results()
+        if actors is not None:
+            results._set("actors", actors.run(doc, article, results))
+        t2 = time.perf_counter()
+        result = quotes.run(doc, article, results)
+        t3 = time.perf_counter()
+        t_parse += t1 - t0
+        t_actors += t2 - t1
+        t_quotes += t3 - t2
+        record = {"doc": path.stem, "quotes": [as_prediction(q) for q in result.quotes]}
+        lines.append(json.dumps(record))
+
+    out = Path(args.pred) if args.pred else Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n = max(len(paths), 1)
+    print(
+        f"{len(paths)} articles; per article: parse {1000 * t_parse / n:.1f} ms, "
+        f"actors {1000 * t_actors / n:.1f} ms ({'on' if actors else 'absent'}), "
+        f"quotes {1000 * t_quotes / n:.1f} ms",
+        file=sys.stderr,
+    )
+    cmd = [
+        sys.executable,
+        str(SHARED / "tools" / "score_quotes.py"),
+        "--gold",
+        args.gold,
+        "--pred",
+        str(out),
+    ]
+    if args.json:
+        cmd.append("--json")
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

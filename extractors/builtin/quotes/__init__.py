@@ -1,0 +1,108 @@
+"""The built-in `quotes` extractor: who said (or wrote, or believes) what.
+
+Passes, most trusted first, over one shared `Context` of the article:
+
+1. `direct`: quoted passages with a cue beside them (`"...," Blinken said`), split quotes
+   joined into one attribution;
+2. `according`: "according to X" and similar phrases;
+3. `clauses`: reporting verbs and their dependents in the parse (indirect and mixed);
+4. `continuation`: quoted paragraphs with no cue keep the last speaker.
+
+Each pass produces `Draft`s; `assemble` sets kinds and drops duplicates, and `speakers`
+links each speaker mention to an actor from the actors extractor when it ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sitroom.extractors.builtin.quotes.according import attach_phrases
+from sitroom.extractors.builtin.quotes.assemble import classify, dedupe
+from sitroom.extractors.builtin.quotes.clauses import attach_clauses
+from sitroom.extractors.builtin.quotes.context import Context
+from sitroom.extractors.builtin.quotes.continuation import attach_continuations
+from sitroom.extractors.builtin.quotes.direct import attach_direct
+from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
+from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
+from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
+from sitroom.extractors.model import ActorsResult, Quote, QuotesResult, Span
+
+if TYPE_CHECKING:
+    from sitroom.extractors.builtin.quotes.draft import Draft
+    from sitroom.extractors.model import Article, Results
+    from spacy.tokens import Doc
+
+__all__ = ["QuotesExtractor"]
+
+
+class QuotesExtractor:
+    """Direct, mixed and indirect attributions with their speakers and cues."""
+
+    name = "quotes"
+    version = "1"
+    produces = QuotesResult
+    requires: tuple[str, ...] = ("actors",)
+
+    @dataclass(frozen=True)
+    class Options:
+        #: Report indirect speech and belief ("X said that ...") as well as quotations.
+        indirect: bool = True
+        #: Give quoted paragraphs without a cue to the previous paragraph's speaker.
+        continuation: bool = True
+
+    def __init__(self, options: QuotesExtractor.Options | None = None) -> None:
+        self.options = options or self.Options()
+        self.lexicon = default_lexicon()
+
+    def run(self, doc: Doc, article: Article, results: Results | Any) -> QuotesResult:
+        actors = results.find(ActorsResult) if hasattr(results, "find") else None
+        return QuotesResult(tuple(self.extract(doc, actors)))
+
+    def extract(self, doc: Doc, actors: ActorsResult | None = None) -> list[Quote]:
+        ctx = Context.build(doc, self.lexicon)
+        drafts = attach_direct(ctx)
+        used = {d.cue_token for d in drafts if d.cue_token is not None}
+        nested, taken = attach_parentheticals(ctx, used)
+        drafts += nested
+        used |= taken
+        phrases = attach_phrases(ctx)
+        drafts += phrases
+        used |= {d.cue_token for d in phrases if d.cue_token is not None}
+        if self.options.indirect:
+            drafts += attach_clauses(ctx, used)
+        for draft in drafts:
+            classify(ctx, draft)
+        if self.options.continuation:
+            claimed = {k for d in drafts for k in d.regions}
+            drafts += attach_continuations(ctx, drafts, claimed)
+        return _to_quotes(doc, dedupe(drafts), actors)
+
+
+def _to_quotes(doc: Doc, drafts: list[Draft], actors: ActorsResult | None) -> list[Quote]:
+    quotes: list[Quote] = []
+    for order, d in enumerate(drafts):
+        speaker = _speaker(doc, d.speaker_token, actors)
+        if speaker is not None and speaker.actor_id is None and d.speaker_token is not None:
+            antecedent = person_antecedent(doc, doc[d.speaker_token])
+            if antecedent is not None:
+                named = resolve(doc, antecedent, actors)
+                speaker = Speaker(named.name, named.actor_id, speaker.span, named.actor_kind)
+        nested = _speaker(doc, d.nested_token, actors)
+        quotes.append(
+            Quote(
+                content=tuple(Span(s, e) for s, e in d.content),
+                kind=d.kind,  # type: ignore[arg-type]
+                speaker=speaker.name if speaker else None,
+                speaker_id=speaker.actor_id if speaker else None,
+                speaker_span=speaker.span if speaker else None,
+                cue=Span(*d.cue) if d.cue else None,
+                nested_speaker=nested.name if nested else None,
+                order=order,
+            )
+        )
+    return quotes
+
+
+def _speaker(doc: Doc, token: int | None, actors: ActorsResult | None) -> Speaker | None:
+    return resolve(doc, doc[token], actors) if token is not None else None

@@ -1,0 +1,179 @@
+"""Reported speech and thought read off the dependency parse.
+
+A cue verb from the lexicon brings its content as a dependent: a clause (`said that ...`,
+`denied that ...`), an object and infinitive (`warned Russia to back off`), a prepositional
+object (`warned of serious consequences`, `called for talks`) or, for a few verbs, a plain
+object (`confirmed it`). The speaker is the verb's subject, or the subject it shares with
+the verb it hangs on (`..., adding that ...`, `in saying ...`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes.context import Context, Range
+from sitroom.extractors.builtin.quotes.draft import Draft
+from sitroom.extractors.builtin.quotes.syntax import is_passive, subject_of, subtree_range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CLAUSE_DEPS = ("ccomp",)
+# Children of a cue that are never part of what was said.
+NOT_CONTENT = frozenset(
+    (
+        "nsubj",
+        "nsubjpass",
+        "aux",
+        "auxpass",
+        "neg",
+        "punct",
+        "cc",
+        "mark",
+        "prt",
+        "agent",
+        "npadvmod",
+        "dative",
+    )
+)
+
+
+def _clause_children(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+
+
+def _infinitive(verb: Token) -> Token | None:
+    for c in verb.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ in ("VERB", "AUX")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return c
+    return None
+
+
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+    return None
+
+
+def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
+    """What a cue verb (or adjective) reports, and which frame it was found in."""
+    lex = ctx.lexicon
+    lemma = verb.lemma_.lower()
+    if verb.pos_ == "ADJ":
+        if lemma not in lex.adjectives and verb.lower_ not in lex.adjectives:
+            return None
+        clauses = _clause_children(verb)
+        return ([subtree_range(c) for c in clauses], "adjective") if clauses else None
+    clauses = _clause_children(verb)
+    if clauses and lex.takes_clause(lemma):
+        return [subtree_range(c) for c in clauses], "clause"
+    inf = _infinitive(verb)
+    if inf is not None and (lemma in lex.directive or lemma in lex.intention):
+        obj = _object(verb)
+        start = obj.left_edge.idx if obj is not None and obj.i < inf.i else inf.left_edge.idx
+        return [(start, subtree_range(inf)[1])], "infinitive"
+    preps = lex.prepositional.get(lemma)
+    if preps:
+        found = _prepositional(verb, preps)
+        if found is not None:
+            return [found], "prepositional"
+    obj = _object(verb)
+    if obj is not None and lemma in lex.object:
+        # "Moscow's denial that it was pondering an attack": the clause is the content.
+        for c in obj.children:
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
+                return [subtree_range(c)], "noun-clause"
+        return [subtree_range(obj)], "object"
+    return None
+
+
+def _prepositional(verb: Token, preps: frozenset[str]) -> Range | None:
+    """ "warned of serious consequences if ...", "calling for it to stay away"."""
+    start: int | None = None
+    end = 0
+    for c in verb.children:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in preps
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ):
+            start, end = subtree_range(c)
+            break
+        # "for it to stay": the parser makes the preposition the mark of a clause.
+        if c.dep_ in ("advcl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for m in c.children
+        ):
+            start, end = subtree_range(c)
+            break
+    if start is None:
+        return None
+    # A condition on the warning belongs to it: "... if Moscow decided to ...".
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.idx >= end
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        ):
+            end = max(end, subtree_range(c)[1])
+    return start, end
+
+
+def is_clause_cue(ctx: Context, tok: Token) -> bool:
+    if ctx.in_quote(tok):
+        return False
+    if tok.pos_ == "VERB":
+        return (
+            ctx.lexicon.is_verb_cue(tok.lemma_.lower()) or tok.lemma_.lower() in ctx.lexicon.object
+        )
+    return tok.pos_ == "ADJ" and tok.lower_ in ctx.lexicon.adjectives
+
+
+def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for tok in ctx.doc:
+        if tok.i in used or not is_clause_cue(ctx, tok):
+            continue
+        found = content_of(ctx, tok)
+        if found is None:
+            continue
+        content, frame = found
+        content = [r for r in (_trim(ctx, s, e) for s, e in content) if r[1] > r[0]]
+        if not content:
+            continue
+        lo, hi = ctx.para_range(tok.idx)
+        content = [(max(s, lo), min(e, hi)) for s, e in content if s < hi and e > lo]
+        if not content:
+            continue
+        speaker = subject_of(tok)
+        if speaker is None and is_passive(tok) and frame != "clause":
+            continue  # "Russia is expected to ...": nobody is quoted
+        if speaker is not None and any(s <= speaker.idx < e for s, e in content):
+            speaker = None
+        drafts.append(
+            Draft(
+                content=content,
+                kind="indirect",
+                cue=(tok.idx, tok.idx + len(tok)),
+                cue_token=tok.i,
+                speaker_token=speaker.i if speaker is not None else None,
+                how=frame,
+            )
+        )
+    return drafts
+
+
+TRIM = frozenset(" \t\n\u00a0,;:—–-")
+
+
+def _trim(ctx: Context, start: int, end: int) -> Range:
+    text = ctx.text
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end

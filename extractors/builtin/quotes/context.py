@@ -1,0 +1,78 @@
+"""What every attribution pass needs to know about one article, computed once."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes.lexicon import Lexicon
+from sitroom.extractors.builtin.quotes.marks import QuoteRegion, find_regions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Range = tuple[int, int]
+
+
+@dataclass
+class Context:
+    doc: Doc
+    text: str
+    lexicon: Lexicon
+    regions: list[QuoteRegion] = field(default_factory=list)
+    # Token index -> index of the quoted region the token lies in (absent: outside quotes).
+    quoted: dict[int, int] = field(default_factory=dict)
+    para_starts: list[int] = field(default_factory=list)
+    # 1 for each character strictly inside quotation marks.
+    mask: bytearray = field(default_factory=bytearray)
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
+        text = doc.text
+        ctx = cls(doc=doc, text=text, lexicon=lexicon, regions=find_regions(text))
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        ctx.para_starts = starts
+        ctx.mask = bytearray(len(text))
+        for r in ctx.regions:
+            s, e = r.inner(text)
+            ctx.mask[s:e] = b"\x01" * (e - s)
+        region_starts = [r.start for r in ctx.regions]
+        for tok in doc:
+            k = bisect.bisect_right(region_starts, tok.idx) - 1
+            if k >= 0:
+                r = ctx.regions[k]
+                # The marks themselves count as inside, so a quote's own punctuation is too.
+                if r.start <= tok.idx < r.end:
+                    ctx.quoted[tok.i] = k
+        return ctx
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def para_range(self, char: int) -> Range:
+        k = self.para(char)
+        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.text)
+        return self.para_starts[k], end
+
+    def in_quote(self, tok: Token) -> bool:
+        return tok.i in self.quoted
+
+    def region_of(self, tok: Token) -> int | None:
+        return self.quoted.get(tok.i)
+
+    def token_at(self, char: int) -> int | None:
+        """Index of the token that starts at or covers `char`."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None and len(span) else None
+
+    def quoted_share(self, spans: list[Range]) -> float:
+        """Share of the letters and digits of `spans` that lie inside quotation marks."""
+        total = inside = 0
+        for s, e in spans:
+            for i in range(s, e):
+                if self.text[i].isalnum():
+                    total += 1
+                    inside += self.mask[i]
+        return inside / total if total else 0.0

@@ -1,0 +1,93 @@
+"""Naming the speaker: the local mention, and the actor it refers to when known.
+
+The mention in the attribution itself ("he", "who", "the minister", "Blinken") is kept as
+`speaker_span`. `speaker` is the canonical name of the actor that mention belongs to, from
+the actors extractor when it ran; without it the mention's own text is used, except that a
+relative pronoun ("who said") names its antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes.syntax import head_range, mention_range
+from sitroom.extractors.model import Actor, ActorsResult, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+RELATIVE = frozenset(("who", "which", "that", "whom"))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    actor_id: str | None
+    span: Span  # the local mention
+    actor_kind: str | None = None
+
+
+def antecedent(tok: Token) -> Token:
+    """What a relative pronoun subject stands for: "the report, which said" -> report."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _actor_for(actors: ActorsResult | None, tok: Token) -> Actor | None:
+    if actors is None:
+        return None
+    head = Span(*head_range(tok))
+    best: Actor | None = None
+    best_size = 0
+    for actor in actors.actors:
+        for m in actor.mentions:
+            # Prefer the mention that holds the head word: in "Putin's adviser Yuri
+            # Ushakov" the speaker is Ushakov, not Putin.
+            if m.overlaps(head):
+                size = min(m.end, head.end) - max(m.start, head.start)
+                if size > best_size:
+                    best, best_size = actor, size
+    return best
+
+
+def resolve(doc: Doc, tok: Token, actors: ActorsResult | None) -> Speaker:
+    local = Span(*mention_range(tok))
+    if tok.lower_ in RELATIVE:
+        local = Span(tok.idx, tok.idx + len(tok))
+    target = antecedent(tok)
+    actor = _actor_for(actors, target)
+    if actor is None and target is not tok:
+        actor = _actor_for(actors, tok)
+    if actor is not None:
+        return Speaker(actor.name, actor.id, local, actor.kind)
+    coordinated = any(c.dep_ == "conj" for c in target.children)
+    if target.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not coordinated:
+        # The entity alone names the speaker: "Antony Blinken", not his whole title.
+        for ent in doc.ents:
+            if ent.start <= target.i < ent.end:
+                return Speaker(ent.text, None, local)
+    name_range = mention_range(target)
+    return Speaker(doc.text[name_range[0] : name_range[1]], None, local)
+
+
+def person_antecedent(doc: Doc, tok: Token, reach: int = 120) -> Token | None:
+    """The person a bare "he"/"she" most likely means, when no actor links it.
+
+    A fallback for running without the actors extractor: the nearest person named before
+    the pronoun, preferring one who is the subject of a clause (news text keeps its
+    subject as the topic: "Blinken held talks with Lavrov, where he warned ...").
+    """
+    if tok.lower_ not in ("he", "she") or tok.pos_ != "PRON":
+        return None
+    fallback: Token | None = None
+    for i in range(tok.i - 1, max(-1, tok.i - reach), -1):
+        cand = doc[i]
+        if cand.ent_type_ != "PERSON" or cand.dep_ in ("compound", "flat"):
+            continue
+        if cand.dep_ in ("nsubj", "nsubjpass"):
+            return cand
+        if fallback is None:
+            fallback = cand
+    return fallback

@@ -1,0 +1,99 @@
+"""Reading the dependency parse: who is the subject of a cue, what a mention covers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Range = tuple[int, int]
+
+SUBJECTS = ("nsubj", "csubj")
+# Children that belong to a name or a title in front of it: "US Secretary of State Antony Blinken".
+NAME_PARTS = ("compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "flat", "case")
+# Relations through which a verb without its own subject shares its head's subject:
+# "..., adding that", "and said", "refused to say", "in saying".
+INHERIT = ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep", "relcl", "acl", "acomp")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The subject of `verb` itself: nsubj, or the agent of a passive ("was told by X")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The source of a cue: its own subject, else the one it shares with its head.
+
+    A noun head counts as the source ("a statement saying ...") and a relative clause's
+    antecedent stands in for a missing subject.
+    """
+    found = own_subject(verb)
+    if found is not None or depth > 4:
+        return found
+    if is_passive(verb):
+        return None  # "it was said that ..." names nobody
+    head = verb.head
+    if head is verb or verb.dep_ not in INHERIT:
+        return None
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if verb.dep_ == "relcl":
+        return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if head.pos_ == "ADP":  # "in saying": the preposition hangs on the real verb
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    return subject_of(head, depth + 1)
+
+
+def mention_range(tok: Token) -> Range:
+    """Character range of the name (with titles and modifiers) headed by `tok`.
+
+    Appositions and relative clauses are left out: "Kosachev, a deputy speaker, ..." gives
+    "Kosachev". A coordination keeps both names: "Sec. Blinken and the U.N.".
+    """
+    left = tok.i
+    right = tok.i
+    for child in tok.children:
+        if child.dep_ in NAME_PARTS and child.i < tok.i:
+            left = min(left, child.left_edge.i)
+        elif child.dep_ in ("flat", "compound", "conj") and child.i > tok.i:
+            right = max(right, child.right_edge.i)
+    doc = tok.doc
+    # Never reach over a comma or a quotation mark to the left.
+    for i in range(tok.i - 1, left - 1, -1):
+        if doc[i].is_punct and doc[i].text not in (".", "'s", "’s", "-", "&"):
+            left = i + 1
+            break
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right])
+    return start, end
+
+
+def head_range(tok: Token) -> Range:
+    """The head word with the compounds glued to it: "Blinken", "Heiko Maas"."""
+    left = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ in ("compound", "flat") and child.i == left - 1:
+            left = child.i
+    doc = tok.doc
+    return doc[left].idx, tok.idx + len(tok)
+
+
+def subtree_range(tok: Token) -> Range:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
