@@ -121,7 +121,8 @@ class Quote:
     speaker_id: str | None = None  # Actor.id when the speaker is a known actor
     speaker_span: Span | None = None  # the mention in the attribution itself ("he", "Blinken")
     cue: Span | None = None  # "said", "told", "according to"
-    nested_speaker: str | None = None  # who relayed it: Blinken in "Biden, said Blinken, had told..."
+    # who relayed it: Blinken in "President Biden, said Blinken, had told President Putin..."
+    nested_speaker: str | None = None
     date: dt.date | None = None
     date_text: str | None = None  # the expression the date was resolved from
     order: int = 0  # position in the article

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from sitroom.extractors.errors import ConfigError
 
 try:  # the C parser is several times faster; fall back when libyaml is absent

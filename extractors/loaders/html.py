@@ -6,7 +6,6 @@ from sitroom.extractors.errors import ArticleError
 from sitroom.extractors.loaders.fields import article_from_mapping
 from sitroom.extractors.model import Article
 
-
 #: Fewer words than this after extraction means the page had no article body.
 MIN_WORDS = 8
 

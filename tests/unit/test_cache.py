@@ -20,16 +20,29 @@ from sitroom.extractors.model import (
     Threat,
 )
 
-ARTICLE = Article(text="Russia warned Ukraine.", path="a.txt", title="T", published=dt.date(2024, 1, 2))
+ARTICLE = Article(
+    text="Russia warned Ukraine.", path="a.txt", title="T", published=dt.date(2024, 1, 2)
+)
 
 
 def sample_analysis() -> Analysis:
-    actors = ActorsResult((Actor("russia", "Russia", "country", ("Russia",), mentions=(Span(0, 6),)),))
-    quotes = QuotesResult(
-        (Quote(content=(Span(7, 13), Span(14, 21)), kind="indirect", speaker="Russia",
-               cue=Span(7, 13), date=dt.date(2024, 1, 1)),)
+    actors = ActorsResult(
+        (Actor("russia", "Russia", "country", ("Russia",), mentions=(Span(0, 6),)),)
     )
-    threat = Threat(2, 41.5, "verbal hostility", (Evidence(Span(7, 13), 2.0, "warning", "130"),), 0.4)
+    quotes = QuotesResult(
+        (
+            Quote(
+                content=(Span(7, 13), Span(14, 21)),
+                kind="indirect",
+                speaker="Russia",
+                cue=Span(7, 13),
+                date=dt.date(2024, 1, 1),
+            ),
+        )
+    )
+    threat = Threat(
+        2, 41.5, "verbal hostility", (Evidence(Span(7, 13), 2.0, "warning", "130"),), 0.4
+    )
     return Analysis(
         article_id=ARTICLE.id,
         config_hash="abc",

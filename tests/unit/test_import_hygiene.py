@@ -41,7 +41,6 @@ def test_builtin_extractor_modules_do_not_import_spacy() -> None:
     # the config is validated (and extractor classes imported) before the first frame
     # of the dashboard, so importing an extractor must not pull in spaCy
     loaded = imported_after(
-        "from sitroom.extractors.registry import BUILTINS, load\n"
-        "for name in BUILTINS: load(name)"
+        "from sitroom.extractors.registry import BUILTINS, load\nfor name in BUILTINS: load(name)"
     )
     assert "spacy" not in loaded

@@ -52,7 +52,10 @@ def test_markdown_front_matter_gives_title_date_source_and_url(tmp_path: Path) -
     )
     article = only_article(path)
     assert (article.title, article.published, article.source, article.url) == (
-        "Talks resume", dt.date(2024, 2, 3), "Wire", "https://x.test/a",
+        "Talks resume",
+        dt.date(2024, 2, 3),
+        "Wire",
+        "https://x.test/a",
     )
     assert article.text == "Talks resume\n\nThe talks resumed on Monday.\n"
     assert article.meta["tags"] == ["diplomacy"]
@@ -110,7 +113,12 @@ def test_jsonl_bad_lines_are_errors_and_good_lines_still_load(tmp_path: Path) ->
     path = tmp_path / "feed.jsonl"
     path.write_text('{"text": "One."}\n{broken\n{"title": "no text"}\n{"text": "Four."}\n')
     items = load(path)
-    assert [type(i).__name__ for i in items] == ["Article", "ArticleError", "ArticleError", "Article"]
+    assert [type(i).__name__ for i in items] == [
+        "Article",
+        "ArticleError",
+        "ArticleError",
+        "Article",
+    ]
     assert str(items[1]).startswith(f"{path}:2:2: invalid JSON")
     assert str(items[2]) == f"{path}:3: has no article text (expected a 'text' field)"
 

@@ -11,7 +11,9 @@ ROOTS = {"extractors": "sitroom.extractors", "tui": "sitroom.tui", "themes": "si
 
 def test_every_package_folder_is_listed_in_pyproject() -> None:
     # setuptools cannot find these by itself (the sitroom. prefix is added by package-dir)
-    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
     found = set()
     for folder, prefix in ROOTS.items():
         for init in (REPO / folder).rglob("__init__.py"):
@@ -37,9 +39,20 @@ def test_the_wheel_puts_everything_under_sitroom_with_data_and_entry_points(tmp_
     import zipfile
 
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "-w", str(tmp_path), str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     (wheel,) = tmp_path.glob("sitroom-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -48,8 +61,10 @@ def test_the_wheel_puts_everything_under_sitroom_with_data_and_entry_points(tmp_
     assert "sitroom/extractors/samples/000_ed336b92c00c1c33.txt" in names
     assert "sitroom/extractors/default_config.yaml" in names
     assert "sitroom/extractors/py.typed" in names
-    entry_points = zipfile.ZipFile(wheel).read(
-        next(n for n in names if n.endswith("entry_points.txt"))
-    ).decode()
+    entry_points = (
+        zipfile.ZipFile(wheel)
+        .read(next(n for n in names if n.endswith("entry_points.txt")))
+        .decode()
+    )
     assert "sitroom = sitroom.tui.cli:main" in entry_points
     assert "[sitroom.extractors]" in entry_points

@@ -28,7 +28,9 @@ def test_failing_plugins_are_contained_and_the_others_still_run(
         "TypeError: returned a object, which cannot be stored as JSON"
     )
     assert analysis.errors["needs_raises"] == "skipped: needs 'raises' failed"
-    assert analysis.results["needs_count"] == {"tokens_again": analysis.results["count_tokens"]["tokens"]}
+    assert analysis.results["needs_count"] == {
+        "tokens_again": analysis.results["count_tokens"]["tokens"]
+    }
     actors = analysis.find(ActorsResult)
     assert actors is not None and "Russia" in [a.name for a in actors.actors]
 
@@ -65,7 +67,9 @@ def test_a_config_timeout_overrides_the_extractor_default(test_plugins: Path) ->
 def test_a_required_extractor_that_is_absent_skips_the_dependent_one(test_plugins: Path) -> None:
     config = config_from_text("extractors:\n  - use: sitroom_testplugins:NeedsCount\n")
     analysis = Pipeline(config).analyze(Article(text="A short text."))
-    assert analysis.errors == {"needs_count": "skipped: needs 'count_tokens' is not enabled before it"}
+    assert analysis.errors == {
+        "needs_count": "skipped: needs 'count_tokens' is not enabled before it"
+    }
 
 
 def test_the_config_hash_changes_with_options_but_not_with_formatting(test_plugins: Path) -> None:
@@ -94,7 +98,9 @@ def test_texts_longer_than_spacys_limit_are_parsed_in_pieces_with_offsets_intact
 
 
 def test_analyze_many_streams_every_article_through_nlp_pipe(plugin_pipeline: Pipeline) -> None:
-    articles = [Article(text=f"Talks number {i} were held in Geneva.", path=f"a{i}.txt") for i in range(5)]
+    articles = [
+        Article(text=f"Talks number {i} were held in Geneva.", path=f"a{i}.txt") for i in range(5)
+    ]
     out = list(plugin_pipeline.analyze_many(iter(articles), batch_size=2))
     assert [a.path for a, _ in out] == [a.path for a in articles]
     assert all(analysis.article_id == article.id for article, analysis in out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+
 from sitroom.extractors.builtin.quotes import QuotesExtractor
 from sitroom.extractors.model import Actor, ActorsResult, Article, Quote, Results, Span
 

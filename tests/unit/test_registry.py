@@ -59,13 +59,29 @@ def test_an_installed_distribution_entry_point_is_found_by_name(tmp_path: Path) 
     env = {"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     listed = subprocess.run(
         [sys.executable, "-c", "from sitroom.extractors import registry; print(registry.names())"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "shout" in listed.stdout
     done = subprocess.run(
-        [sys.executable, "-m", "sitroom.tui", "analyze", str(article), "--config", str(config),
-         "--format", "jsonl", "--no-cache"],
-        env=env, capture_output=True, text=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "sitroom.tui",
+            "analyze",
+            str(article),
+            "--config",
+            str(config),
+            "--format",
+            "jsonl",
+            "--no-cache",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
@@ -78,7 +94,9 @@ def test_module_class_paths_import_the_named_class(test_plugins: Path) -> None:
 
 
 def test_an_unknown_name_suggests_the_closest_one() -> None:
-    with pytest.raises(SitroomError, match=r"extractor 'treat' is unknown \(did you mean 'threat'\?\)"):
+    with pytest.raises(
+        SitroomError, match=r"extractor 'treat' is unknown \(did you mean 'threat'\?\)"
+    ):
         registry.load("treat")
 
 

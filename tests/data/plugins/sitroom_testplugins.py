@@ -43,7 +43,10 @@ class CountTokens:
     name = "count_tokens"
 
     def run(self, doc: Any, article: Any, results: Any) -> dict[str, int]:
-        return {"tokens": len(doc), "actors_seen": len(results.get("entity_actors", ActorsResult()).actors)}
+        return {
+            "tokens": len(doc),
+            "actors_seen": len(results.get("entity_actors", ActorsResult()).actors),
+        }
 
 
 class Raises:
