@@ -153,10 +153,11 @@ def test_a_second_analyze_is_served_from_the_cache_without_spacy(tmp_path: Path)
     env_home = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     config = str(CONFIGS / "good_plugins.yaml")
     code = (
-        "import sys, runpy; sys.argv=['sitroom','analyze',%r,'--format','jsonl','--config',%r];"
+        f"import sys; sys.argv=['sitroom','analyze',{str(SEED)!r},'--format','jsonl',"
+        f"'--config',{config!r}];"
         "from sitroom.tui.cli import main; rc=main();"
         "print('SPACY' if 'spacy' in sys.modules else 'NOSPACY', file=sys.stderr); sys.exit(rc)"
-    ) % (str(SEED), config)
+    )
     env = dict(os.environ, PYTHONPATH=str(PLUGINS), **env_home)
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
