@@ -14,7 +14,8 @@ links each speaker mention to an actor from the actors extractor when it ran.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sitroom.extractors.builtin.quotes.according import attach_phrases
@@ -26,12 +27,14 @@ from sitroom.extractors.builtin.quotes.direct import attach_direct
 from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
 from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
+from sitroom.extractors.builtin.timeline.anchors import date_statements
 from sitroom.extractors.model import ActorsResult, Quote, QuotesResult, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from sitroom.extractors.builtin.quotes.draft import Draft
     from sitroom.extractors.model import Article, Results
-    from spacy.tokens import Doc
 
 __all__ = ["QuotesExtractor"]
 
@@ -50,6 +53,8 @@ class QuotesExtractor:
         indirect: bool = True
         #: Give quoted paragraphs without a cue to the previous paragraph's speaker.
         continuation: bool = True
+        #: Date each quote from a date expression on its cue ("told reporters Friday").
+        dates: bool = True
 
     def __init__(self, options: QuotesExtractor.Options | None = None) -> None:
         self.options = options or self.Options()
@@ -57,7 +62,10 @@ class QuotesExtractor:
 
     def run(self, doc: Doc, article: Article, results: Results | Any) -> QuotesResult:
         actors = results.find(ActorsResult) if hasattr(results, "find") else None
-        return QuotesResult(tuple(self.extract(doc, actors)))
+        quotes = self.extract(doc, actors)
+        if self.options.dates:
+            quotes = _dated(doc, article.published, quotes)
+        return QuotesResult(tuple(quotes))
 
     def extract(self, doc: Doc, actors: ActorsResult | None = None) -> list[Quote]:
         ctx = Context.build(doc, self.lexicon)
@@ -102,6 +110,15 @@ def _to_quotes(doc: Doc, drafts: list[Draft], actors: ActorsResult | None) -> li
             )
         )
     return quotes
+
+
+def _dated(doc: Doc, published: dt.date | None, quotes: list[Quote]) -> list[Quote]:
+    """Quotes with the date of their statement, resolved as the timeline resolves it."""
+    found = date_statements(doc, published, [(q.cue, q.content) for q in quotes])
+    return [
+        replace(q, date=m.date, date_text=m.text) if m is not None else q
+        for q, m in zip(quotes, found, strict=True)
+    ]
 
 
 def _speaker(doc: Doc, token: int | None, actors: ActorsResult | None) -> Speaker | None:

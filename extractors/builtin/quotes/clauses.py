@@ -9,6 +9,7 @@ the verb it hangs on (`..., adding that ...`, `in saying ...`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
@@ -142,11 +143,10 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
         if found is None:
             continue
         content, frame = found
-        content = [r for r in (_trim(ctx, s, e) for s, e in content) if r[1] > r[0]]
-        if not content:
-            continue
+        # The parser sometimes runs paragraphs together: content stays in the cue's paragraph.
         lo, hi = ctx.para_range(tok.idx)
         content = [(max(s, lo), min(e, hi)) for s, e in content if s < hi and e > lo]
+        content = [r for r in (_trim(ctx, s, e) for s, e in content) if r[1] > r[0]]
         if not content:
             continue
         speaker = subject_of(tok)
@@ -168,10 +168,15 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
 
 
 TRIM = frozenset(" \t\n\u00a0,;:—–-")
+# "KYIV — " or "WASHINGTON (AP) — " opening a story's first paragraph.
+DATELINE = re.compile(r"[A-Z][A-Z.,' ]+(?:\([A-Za-z]+\))?\s*[—–-]+\s*")
 
 
 def _trim(ctx: Context, start: int, end: int) -> Range:
     text = ctx.text
+    dateline = DATELINE.match(text, start, end)
+    if dateline is not None and ctx.para_range(start)[0] == start:
+        start = dateline.end()
     while start < end and text[start] in TRIM:
         start += 1
     while end > start and text[end - 1] in TRIM:

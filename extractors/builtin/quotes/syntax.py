@@ -42,6 +42,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     antecedent stands in for a missing subject.
     """
     found = own_subject(verb)
+    if (
+        found is not None
+        and "\n" in verb.doc.text[min(found.idx, verb.idx) : max(found.idx, verb.idx)]
+    ):
+        found = None
     if found is not None or depth > 4:
         return found
     if is_passive(verb):
@@ -49,6 +54,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if head is verb or verb.dep_ not in INHERIT:
         return None
+    if "\n" in verb.doc.text[min(head.idx, verb.idx) : max(head.idx, verb.idx)]:
+        return None  # the parser ran two paragraphs together: not a real head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head
     if verb.dep_ == "relcl":
