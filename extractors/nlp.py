@@ -23,10 +23,13 @@ _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
 
 
-def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline called `name`, loaded on first use and shared afterwards."""
+def load_model(name: str = DEFAULT_MODEL, *, shared: bool = True) -> Language:
+    """The spaCy pipeline called `name`, loaded on first use and shared afterwards.
+
+    `shared=False` loads a private copy, for callers that add components of their own.
+    """
     with _lock:
-        if name in _loaded:
+        if shared and name in _loaded:
             return _loaded[name]
         import spacy
 
@@ -37,7 +40,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             except OSError as exc:
                 errors.append(str(exc).splitlines()[0])
                 continue
-            _loaded[name] = nlp
+            if shared:
+                _loaded[name] = nlp
             return nlp
         raise SitroomError(
             f"spaCy model {name!r} is not installed; install its package or name another "

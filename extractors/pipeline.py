@@ -8,8 +8,10 @@ timeout gets an entry in `Analysis.errors`; the others still run. Extractors who
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -31,7 +33,9 @@ class Pipeline:
         self.stages = assemble(config) if stages is None else stages
         self.config_hash = config_hash(config.model, self.stages)
         self._nlp: Language | None = None
+        self._batch_nlp: Language | None = None
         self._executor: ThreadPoolExecutor | None = None
+        self._executor_pid = 0
         self._lock = threading.Lock()
 
     # -- identity -------------------------------------------------------------------
@@ -69,27 +73,32 @@ class Pipeline:
     ) -> Iterator[tuple[Article, Analysis]]:
         """Analyse a stream of articles with `nlp.pipe`, yielding each as it finishes.
 
-        spaCy is loaded only when the first article arrives, so a stream that turns out
-        empty (every article cached, say) never pays for it.
+        The extractors run inside spaCy's worker processes (see `worker_pipe.py`), so with
+        `n_process > 1` they scale with the parsing. spaCy is loaded only when the first
+        article arrives, so a stream that turns out empty never pays for it.
         """
+        from sitroom.extractors import worker_pipe
+
         stream = iter(articles)
         first = next(stream, None)
         if first is None:
             return
-        nlp = self.nlp
+        if self._batch_nlp is None:
+            self._batch_nlp = worker_pipe.build_batch_nlp(self)
+        nlp = self._batch_nlp
         limit = nlp.max_length
+        in_flight: deque[Article] = deque()  # pipe keeps input order
 
-        def texts() -> Iterator[tuple[str, Article]]:
+        def texts() -> Iterator[str]:
             for article in itertools.chain((first,), stream):
-                # over-long texts are parsed below, in pieces, instead of failing in pipe
-                yield (article.text if len(article.text) <= limit else ""), article
+                in_flight.append(article)
+                # an over-long text is parsed below, in pieces, instead of failing in pipe
+                yield worker_pipe.carrier(article) if len(article.text) <= limit else ""
 
-        for doc, article in nlp.pipe(
-            texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            if len(article.text) > limit:
-                doc = self.parse(article.text)
-            yield article, self.run_extractors(doc, article)
+        for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+            article = in_flight.popleft()
+            analysis = worker_pipe.analysis_of(doc)
+            yield article, analysis if analysis is not None else self.analyze(article)
 
     def run_extractors(self, doc: Doc, article: Article) -> Analysis:
         results = Results()
@@ -127,8 +136,10 @@ class Pipeline:
     def _call(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
         """Run one extractor on a helper thread so a hung plugin can be abandoned."""
         with self._lock:
-            if self._executor is None:
+            if self._executor is None or self._executor_pid != os.getpid():
+                # a forked worker process inherits the executor but not its thread
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="sitroom-extractor")
+                self._executor_pid = os.getpid()
             executor = self._executor
         future = executor.submit(stage.instance.run, doc, article, results)
         try:

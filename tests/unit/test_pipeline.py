@@ -104,3 +104,34 @@ def test_analyze_many_streams_every_article_through_nlp_pipe(plugin_pipeline: Pi
     out = list(plugin_pipeline.analyze_many(iter(articles), batch_size=2))
     assert [a.path for a, _ in out] == [a.path for a in articles]
     assert all(analysis.article_id == article.id for article, analysis in out)
+
+
+def test_two_worker_processes_give_the_same_analyses_as_one(plugin_pipeline: Pipeline) -> None:
+    samples = Path(__file__).resolve().parents[2] / "extractors" / "samples"
+    from sitroom.extractors.loaders import load_paths
+
+    articles = [a for a in load_paths([str(samples)]) if isinstance(a, Article)]
+    one = list(plugin_pipeline.analyze_many(articles, batch_size=2, n_process=1))
+    two = list(plugin_pipeline.analyze_many(articles, batch_size=2, n_process=2))
+    strip = lambda pairs: [(a.id, dict(r.results), dict(r.errors)) for a, r in pairs]  # noqa: E731
+    assert strip(one) == strip(two)
+    assert strip(one)[0] == strip([(articles[0], plugin_pipeline.analyze(articles[0]))])[0]
+
+
+def test_an_over_long_article_in_a_batch_is_analysed_in_pieces(plugin_pipeline: Pipeline) -> None:
+    long_text = "Russia moved troops. Ukraine asked NATO for help.\n\n" * 50
+    articles = [Article(text="Talks in Geneva.", path="a"), Article(text=long_text, path="b")]
+    batch_nlp_limit = 500
+    list(plugin_pipeline.analyze_many(articles[:1]))  # builds the batch model
+    assert plugin_pipeline._batch_nlp is not None
+    plugin_pipeline._batch_nlp.max_length = batch_nlp_limit
+    plugin_pipeline.nlp.max_length = batch_nlp_limit
+    try:
+        out = list(plugin_pipeline.analyze_many(articles))
+    finally:
+        plugin_pipeline._batch_nlp.max_length = plugin_pipeline.nlp.max_length = 1_000_000
+    assert [a.path for a, _ in out] == ["a", "b"]
+    actors = out[1][1].find(ActorsResult)
+    assert actors is not None
+    russia = next(a for a in actors.actors if a.name == "Russia")
+    assert len(russia.mentions) == 50
