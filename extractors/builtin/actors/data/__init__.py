@@ -1,0 +1,1 @@
+"""YAML data of the actors extractor (a package so that it ships as package data)."""
