@@ -54,6 +54,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
         "errors": dict(analysis.errors),
         "timings": dict(analysis.timings),
         "produces": dict(analysis.produces),
+        "warnings": dict(analysis.warnings),
     }
     return _encoder.encode(payload)
 
@@ -76,6 +77,7 @@ def decode_analysis(blob: bytes) -> Analysis:
             errors=payload.get("errors", {}),
             timings=payload.get("timings", {}),
             produces=payload.get("produces", {}),
+            warnings=payload.get("warnings", {}),
         )
     except (
         msgspec.DecodeError,

@@ -108,6 +108,8 @@ def to_record(article: Article, analysis: Analysis) -> dict[str, Any]:
         },
         "errors": dict(analysis.errors),
     }
+    if analysis.warnings:
+        record["warnings"] = dict(analysis.warnings)  # e.g. an extractor that was slow
     extra = {
         name: _builtins(value)
         for name, value in analysis.results.items()

@@ -228,6 +228,8 @@ class Analysis:
     # extractor name -> result type name ("ActorsResult"): lets a pane find the error of
     # whichever extractor should have fed it, even when that extractor failed.
     produces: Mapping[str, str] = field(default_factory=dict)
+    # extractor name -> a note that is not a failure ("slow: 7.2 s")
+    warnings: Mapping[str, str] = field(default_factory=dict)
 
     def find(self, kind: type[T]) -> T | None:
         return Results(self.results).find(kind)

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+#: An extractor taking longer than this on one article gets a warning (see `slow_after`).
+SLOW_SECONDS = 5.0
+
+
 class Pipeline:
     def __init__(self, config: Config, stages: list[Stage] | None = None) -> None:
         self.config = config
@@ -105,6 +109,7 @@ class Pipeline:
         errors: dict[str, str] = {}
         timings: dict[str, float] = {}
         produces: dict[str, str] = {}
+        warnings: dict[str, str] = {}
         for stage in self.stages:
             if stage.produces:
                 produces[stage.name] = stage.produces
@@ -123,7 +128,10 @@ class Pipeline:
             else:
                 results._set(stage.name, value)
                 produces[stage.name] = type(value).__name__
-            timings[stage.name] = time.perf_counter() - started
+            elapsed = time.perf_counter() - started
+            timings[stage.name] = elapsed
+            if elapsed >= slow_after(stage) and stage.name not in errors:
+                warnings[stage.name] = f"slow: took {elapsed:.1f} s"
         return Analysis(
             article_id=article.id,
             config_hash=self.config_hash,
@@ -131,6 +139,7 @@ class Pipeline:
             errors=errors,
             timings=timings,
             produces=produces,
+            warnings=warnings,
         )
 
     def _call(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
@@ -156,6 +165,11 @@ class Pipeline:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+
+def slow_after(stage: Stage) -> float:
+    """Runs longer than this are reported: a fifth of the timeout, at most 5 s."""
+    return min(SLOW_SECONDS, stage.timeout / 5)
 
 
 class _TimedOut(Exception):

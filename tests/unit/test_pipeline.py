@@ -135,3 +135,10 @@ def test_an_over_long_article_in_a_batch_is_analysed_in_pieces(plugin_pipeline: 
     assert actors is not None
     russia = next(a for a in actors.actors if a.name == "Russia")
     assert len(russia.mentions) == 50
+
+
+def test_a_slow_extractor_is_kept_but_reported_with_its_time(test_plugins: Path) -> None:
+    config = config_from_text("extractors:\n  - use: sitroom_testplugins:Slow\n")
+    analysis = Pipeline(config).analyze(Article(text="Talks went on."))
+    assert analysis.results["slow"] == {"done": True}
+    assert analysis.warnings["slow"].startswith("slow: took 0.")

@@ -99,3 +99,14 @@ class BrokenConstructor:
 
 
 NotAClass = 42
+
+
+class Slow:
+    """Finishes, but takes long enough (against its short timeout) to be reported."""
+
+    name = "slow"
+    timeout = 2.0
+
+    def run(self, doc: Any, article: Any, results: Any) -> Any:
+        time.sleep(0.6)
+        return {"done": True}
