@@ -90,16 +90,20 @@ class AnalysisCache:
         return cache
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> AnalysisCache:
-        """Open (creating if needed) the cache; never raises."""
+    def open(cls, path: str | Path | None = None, *, busy_timeout: float = 5.0) -> AnalysisCache:
+        """Open (creating if needed) the cache; never raises.
+
+        `busy_timeout` is how long to wait for another process's write to finish before
+        giving up on this read or write (with a warning) rather than blocking the user.
+        """
         target = Path(path) if path is not None else default_path()
         try:
-            return cls(target, _connect(target))
+            return cls(target, _connect(target, busy_timeout))
         except sqlite3.DatabaseError as exc:
             if _is_corrupt(exc):
                 moved = _move_aside(target)
                 try:
-                    cache = cls(target, _connect(target))
+                    cache = cls(target, _connect(target, busy_timeout))
                 except (sqlite3.Error, OSError) as again:
                     return cls.disabled(f"cache {target}: unusable ({again}); running without it")
                 cache.warning = (
@@ -222,10 +226,10 @@ class AnalysisCache:
         self.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     # autocommit mode (isolation_level=None): transactions are explicit BEGIN/COMMIT
-    db = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")

@@ -125,3 +125,60 @@ def test_clear_empties_the_cache(tmp_path: Path) -> None:
     cache.put(ARTICLE, "k", sample_analysis())
     cache.clear()
     assert cache.info().analyses == 0
+
+
+def test_a_database_locked_by_another_writer_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    cache = AnalysisCache.open(path, busy_timeout=0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        cache.put(ARTICLE, "k", sample_analysis())  # gives up after 0.2 s instead of hanging
+        assert cache.warning is not None and "busy" in cache.warning
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    cache.put(ARTICLE, "k", sample_analysis())  # and works again once the lock is gone
+    assert cache.get(ARTICLE.id, "k") == sample_analysis()
+
+
+def test_killing_a_batch_midway_keeps_every_finished_result_intact(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(40):
+        (articles / f"{i:02}.txt").write_text(
+            f"Report {i}\n\nDiplomats from {i} countries met in Vienna and talked for hours.\n"
+        )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(repo / "tests" / "data" / "plugins"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "sitroom.tui",
+        "analyze",
+        str(articles),
+        "--format",
+        "jsonl",
+        "--config",
+        str(repo / "tests" / "data" / "configs" / "good_plugins.yaml"),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True)
+    assert process.stdout is not None
+    printed = [process.stdout.readline() for _ in range(5)]
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    db = sqlite3.connect(tmp_path / "cache" / "sitroom" / "analyses.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    payloads = db.execute("SELECT payload FROM analyses").fetchall()
+    assert len(payloads) >= len(printed)  # everything printed was already stored
+    for (payload,) in payloads:
+        decode_analysis(payload)  # no half-written row
