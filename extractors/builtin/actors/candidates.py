@@ -8,6 +8,8 @@ organisations, after its usual errors are cleaned away (titles and "the" inside 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from sitroom.extractors.builtin.actors import normalize, usage
@@ -39,6 +41,8 @@ _NAME_PARTICLES = frozenset(
         "dos",
     ]
 )
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+_ODD_CHARS = re.compile(r"[^\w.'’\-&]")
 _AMBIGUOUS_OK = {"country": {"GPE", "NORP", "LOC"}, "media": {"ORG"}}
 _ORG_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
@@ -170,9 +174,16 @@ def _name_like(context: Context, tokens: Span) -> bool:
             return False
         if lower in roles.title_abbreviations:
             return False
+    letters = [ch for t in words for ch in t.text if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    # "U-S-A" chanted, "W]e" from a bracketed quote: not a name.
+    pieces = [p for t in words for p in _ALPHA_RUN.findall(t.text)]
+    if len(pieces) > 1 and all(len(p) == 1 for p in pieces):
+        return False
     for token in words:
         text = token.text
-        if any(ch.isdigit() for ch in text):
+        if any(ch.isdigit() for ch in text) or _ODD_CHARS.search(text):
             return False
         if not text[0].isupper() and token.lower_ not in _NAME_PARTICLES:
             return False
@@ -207,6 +218,17 @@ def _titled(context: Context, span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.dep_ == "compound" and context.is_title_word(before)
+
+
+def _family(context: Context, span: Span) -> bool:
+    text = span.text
+    if len(span) != 1 or not text.endswith("s") or len(text) < 4:
+        return False
+    singular = normalize.fold(text[:-1])
+    if singular in context.gazetteer.people_by_short:
+        return True
+    doc = span.doc
+    return any(t.text == text[:-1] and t.ent_type_ == "PERSON" for t in doc)
 
 
 def _place_name(context: Context, span: Span) -> bool:
@@ -244,6 +266,8 @@ def ner_mentions(context: Context, coverage: Coverage, readings: dict[int, Entry
             continue
         if ent.label_ in ("PERSON", "ORG") and _modifier(context, span):
             continue  # "Trade" in "Trade Minister"; "a Putin-Biden call": left to the sweep
+        if ent.label_ == "PERSON" and _family(context, span):
+            continue  # "the Clintons": a family, not one actor
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _titled(context, span)):
             mentions.append(Mention(start, end, "person", span.text, "ner"))
         elif ent.label_ == "ORG":

@@ -124,11 +124,13 @@ class Clusters:
         people = [c for c in self.people() if len(c.name.split()) > 1]
         by_last = [c for c in people if word in self._short_names(c)]
         if by_last:
-            # Two people share a surname (two Clintons): the one named more often, then the
-            # one named most recently before this mention.
-            def rank(c: Cluster) -> tuple[int, int]:
+            # Two people share a surname: news writes the better-known one by surname alone
+            # and names the other in full or by first name ("Trump" vs "Ivanka Trump"), so a
+            # person the gazetteer knows comes first, then the one named more often, then
+            # the one named most recently before this mention.
+            def rank(c: Cluster) -> tuple[bool, int, int]:
                 before = [m.start for m in c.mentions if m.start < position]
-                return len(c.mentions), max(before, default=-1)
+                return c.entry is not None, len(c.mentions), max(before, default=-1)
 
             return max(by_last, key=rank)
         by_first = [c for c in people if normalize.fold(c.name.split()[0]) == word]
@@ -147,19 +149,40 @@ class Clusters:
             self.for_entry(mention.entry).add(mention)
             return
         text = mention.text(doc)
-        if mention.kind == "organization":
+        single = len(text.split()) == 1
+        if mention.kind == "organization" and single:
             # The NER sometimes calls a known person an organisation ("Biden" in "a Biden
             # administration official").
             person = self.person_for(normalize.fold(text), mention.start)
-            if person is not None and len(text.split()) == 1:
+            if person is None:
+                ids = self.context.gazetteer.people_by_short.get(normalize.fold(text), ())
+                if len(ids) == 1:
+                    person = self.for_entry(self.context.gazetteer.entry(ids[0]))
+            if person is not None:
                 mention.kind = "person"
                 person.add(mention)
+                return
+        if mention.kind in ("organization", "media") and single:
+            # "the Post" after "The Washington Post": the last word of one known name.
+            owner = self._shortened(normalize.fold(text))
+            if owner is not None:
+                owner.add(mention)
                 return
         name = text[4:] if text.lower().startswith("the ") else text
         cluster = self.named(mention.kind, name)
         if cluster.affiliation is None:
             cluster.affiliation = mention.affiliation
         cluster.add(mention)
+
+    def _shortened(self, word: str) -> Cluster | None:
+        named = [
+            c
+            for c in self.by_key.values()
+            if c.kind in ("organization", "media", "igo")
+            and len(c.name.split()) > 1
+            and normalize.fold(c.name.split()[-1]) == word
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _merge_acronyms(self) -> None:
         orgs = [c for c in self.by_key.values() if c.kind in ("organization", "media")]

@@ -93,6 +93,11 @@ class TitleReader:
                 break
             i += 1
         rest = tokens[i:]
+        # "the nominee's eldest daughter": what follows a possessive is the title, and it is
+        # relative to someone else; the words before it are not this person's title.
+        owners = [n for n, t in enumerate(rest) if t.tag_ == "POS"]
+        if owners:
+            rest = rest[owners[-1] + 1 :]
         while rest and (rest[-1].is_punct or rest[-1].dep_ in ("det", "cc")):
             rest = rest[:-1]
         while rest and rest[0].is_punct and rest[0].text != ".":
