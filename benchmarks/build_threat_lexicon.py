@@ -1,0 +1,290 @@
+"""Build the threat extractor's data files from the shared reference data.
+
+Run from the repo root:  .venv/bin/python benchmarks/build_threat_lexicon.py
+
+It reads files under ../shared/data/reference/ (never shipped) and writes our own YAML into
+extractors/builtin/threat/:
+
+- cameo.yaml: CAMEO code -> Goldstein weight (numbers from GDELT's lookup table) with short
+  descriptions written for sitroom (the GDELT label column is not copied).
+- petrarch_verbs.yaml: verb -> default CAMEO code and simple object/preposition/subject
+  patterns, transformed from the PETRARCH2 verb dictionary (MIT).
+
+The hand-written lexicon (lexicon.yaml) is not generated; it overrides these files.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REF = REPO.parent / "shared" / "data" / "reference"
+OUT = REPO / "extractors" / "builtin" / "threat"
+
+GDELT_COMMIT = "e009a802f0e801526a6ff9a70d452b5cecd7ccb6"
+GDELT_LAST_CHANGE = "08d29bb45bd64d999e6212382fb7cf145f9eb37d"
+PETRARCH_COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
+
+# Our own short wording for each root and three-digit code (four-digit codes inherit the
+# wording of their parent plus a qualifier where we use them).
+DESCRIPTIONS: dict[str, str] = {
+    "01": "public statement",
+    "010": "plain statement",
+    "011": "no comment",
+    "012": "gloomy remark",
+    "013": "hopeful remark",
+    "014": "weighing an option",
+    "015": "admission or claim of responsibility",
+    "016": "denial of responsibility",
+    "017": "symbolic gesture",
+    "018": "sympathy or condolences",
+    "019": "voiced agreement",
+    "02": "appeal",
+    "020": "request",
+    "021": "request for material help",
+    "022": "request for diplomatic backing",
+    "023": "request for aid",
+    "024": "call for political change",
+    "025": "call on the other side to give way",
+    "026": "call for talks",
+    "027": "call to settle a dispute",
+    "028": "call for mediation",
+    "03": "stated intent to cooperate",
+    "030": "intent to cooperate",
+    "031": "intent to cooperate materially",
+    "032": "intent to back diplomatically",
+    "033": "intent to give aid",
+    "034": "intent to reform",
+    "035": "intent to give way",
+    "0351": "intent to ease administrative measures",
+    "0353": "intent to free people",
+    "0354": "offer to ease sanctions",
+    "0356": "offer to de-escalate",
+    "036": "intent to meet or negotiate",
+    "037": "intent to settle a dispute",
+    "038": "intent to accept mediation",
+    "039": "offer to mediate",
+    "04": "consultation",
+    "040": "consultation",
+    "041": "phone call",
+    "042": "visit",
+    "043": "hosting a visit",
+    "044": "meeting on neutral ground",
+    "045": "mediation",
+    "046": "negotiation",
+    "05": "diplomatic cooperation",
+    "050": "diplomatic cooperation",
+    "051": "praise or endorsement",
+    "052": "verbal defence of another",
+    "053": "rallying support for another",
+    "054": "diplomatic recognition",
+    "055": "apology",
+    "056": "forgiveness",
+    "057": "signed agreement",
+    "06": "material cooperation",
+    "060": "material cooperation",
+    "061": "economic cooperation",
+    "062": "military cooperation",
+    "063": "judicial cooperation",
+    "064": "intelligence sharing",
+    "07": "aid",
+    "070": "aid",
+    "071": "economic aid",
+    "072": "military aid",
+    "073": "humanitarian aid",
+    "074": "protection or peacekeeping",
+    "075": "asylum granted",
+    "08": "yielding",
+    "080": "concession",
+    "081": "easing of administrative measures",
+    "0813": "curfew eased",
+    "0814": "emergency rule eased",
+    "082": "tolerance of dissent",
+    "083": "reform conceded",
+    "084": "release or return",
+    "0841": "people released",
+    "0842": "property returned",
+    "085": "sanctions eased",
+    "086": "outside involvement allowed",
+    "0861": "peacekeepers admitted",
+    "0862": "inspectors admitted",
+    "0863": "humanitarian access allowed",
+    "087": "military de-escalation",
+    "0871": "ceasefire declared",
+    "0872": "blockade eased",
+    "0873": "forces demobilised",
+    "0874": "military retreat or surrender",
+    "09": "investigation",
+    "090": "investigation",
+    "091": "criminal inquiry",
+    "092": "human rights inquiry",
+    "093": "inquiry into military action",
+    "094": "war crimes inquiry",
+    "10": "demand",
+    "100": "demand",
+    "101": "demand for information",
+    "102": "demand for backing",
+    "103": "demand for aid",
+    "104": "demand for political change",
+    "105": "demand for mediation",
+    "1053": "demand to free people",
+    "106": "demand to withdraw",
+    "107": "demand for a ceasefire",
+    "108": "demand for talks",
+    "11": "disapproval",
+    "110": "disapproval",
+    "111": "criticism or condemnation",
+    "112": "accusation",
+    "1121": "accusation of crime",
+    "1122": "accusation of abuses",
+    "1123": "accusation of aggression",
+    "1124": "accusation of war crimes",
+    "1125": "accusation of spying",
+    "113": "rallying opposition",
+    "114": "official complaint",
+    "115": "lawsuit",
+    "116": "legal verdict against",
+    "12": "rejection",
+    "120": "rejection",
+    "121": "rejection of cooperation",
+    "122": "refusal of aid request",
+    "123": "refusal of reform",
+    "124": "refusal to give way",
+    "125": "refusal to meet",
+    "126": "refusal of mediation",
+    "127": "rejection of a peace plan",
+    "128": "defiance of rules",
+    "129": "veto",
+    "13": "threat",
+    "130": "threat",
+    "131": "non-military threat",
+    "1311": "threat to cut aid",
+    "1312": "threat of sanctions",
+    "1313": "threat to cut relations",
+    "132": "threat of administrative measures",
+    "133": "threat of protest",
+    "134": "threat to quit talks",
+    "135": "threat to quit mediation",
+    "136": "threat to end involvement",
+    "137": "threat of violent repression",
+    "138": "threat of force",
+    "1381": "threat of blockade",
+    "1382": "threat of occupation",
+    "1383": "threat of irregular violence",
+    "1384": "threat of attack",
+    "1385": "threat of weapons of mass destruction",
+    "139": "ultimatum",
+    "14": "protest",
+    "140": "political dissent",
+    "141": "demonstration",
+    "142": "hunger strike",
+    "143": "strike or boycott",
+    "144": "blocking passage",
+    "145": "riot",
+    "15": "force posture",
+    "150": "show of force",
+    "151": "police alert raised",
+    "152": "military alert raised",
+    "153": "police reinforced",
+    "154": "troop mobilisation",
+    "16": "reduced relations",
+    "160": "reduced relations",
+    "161": "diplomatic break",
+    "162": "aid cut",
+    "1621": "economic aid cut",
+    "1622": "military aid cut",
+    "1623": "humanitarian aid cut",
+    "163": "sanctions or embargo",
+    "164": "talks halted",
+    "165": "mediation halted",
+    "166": "expulsion of foreign missions",
+    "1661": "peacekeepers expelled",
+    "1662": "inspectors expelled",
+    "1663": "aid agencies expelled",
+    "17": "coercion",
+    "170": "coercion",
+    "171": "seizure or damage of property",
+    "1711": "confiscation",
+    "1712": "destruction of property",
+    "172": "administrative sanction",
+    "1721": "restriction of freedoms",
+    "1722": "ban on parties or politicians",
+    "1723": "curfew",
+    "1724": "emergency rule",
+    "173": "arrest or prosecution",
+    "174": "expulsion or deportation",
+    "175": "violent repression",
+    "18": "assault",
+    "180": "irregular violence",
+    "181": "abduction or hostage taking",
+    "182": "physical assault",
+    "1821": "sexual assault",
+    "1822": "torture",
+    "1823": "killing by assault",
+    "183": "bombing",
+    "1831": "suicide bombing",
+    "1832": "car bombing",
+    "1833": "roadside bombing",
+    "184": "human shields",
+    "185": "assassination attempt",
+    "186": "assassination",
+    "19": "armed fighting",
+    "190": "military force",
+    "191": "blockade",
+    "192": "occupation of territory",
+    "193": "small-arms fighting",
+    "194": "artillery or tank fire",
+    "195": "air strike",
+    "196": "ceasefire violation",
+    "20": "mass violence",
+    "200": "mass violence",
+    "201": "mass expulsion",
+    "202": "mass killing",
+    "203": "ethnic cleansing",
+    "204": "weapons of mass destruction",
+    "2041": "chemical or biological attack",
+    "2042": "nuclear detonation",
+}
+
+
+def build_cameo() -> str:
+    rows = (REF / "gdelt" / "CAMEO.goldsteinscale.txt").read_text(encoding="utf-8").splitlines()
+    out = [
+        "# CAMEO event codes with their Goldstein conflict-cooperation weights (-10 .. +10).",
+        "# Generated by benchmarks/build_threat_lexicon.py; do not edit by hand.",
+        "# Weights: the GDELT Project's CAMEO lookup table, https://www.gdeltproject.org/",
+        "# Descriptions: written for sitroom (not the CAMEO codebook's wording).",
+        "source:",
+        "  repo: mpiccirilli/UNDP-BCPR-Project (verbatim copy of GDELT's lookup file)",
+        "  path: CAMEO.goldsteinscale.txt",
+        f"  commit: {GDELT_COMMIT}",
+        f"  last_change: {GDELT_LAST_CHANGE}",
+        "  original: https://www.gdeltproject.org/data/lookups/CAMEO.goldsteinscale.txt",
+        "licence: >-",
+        "  GDELT terms of use (free for any use with citation): CAMEO lookup tables:",
+        "  The GDELT Project, https://www.gdeltproject.org/",
+        "codes:",
+    ]
+    for line in rows[1:]:
+        code, _, score = line.strip().partition("\t")
+        if not code:
+            continue
+        desc = (
+            DESCRIPTIONS.get(code) or DESCRIPTIONS.get(code[:3]) or DESCRIPTIONS.get(code[:2], "")
+        )
+        out.append(f'  "{code}": [{float(score)}, "{desc}"]')
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "cameo.yaml").write_text(build_cameo(), encoding="utf-8")
+    print(f"wrote {args.out / 'cameo.yaml'}")
+
+
+if __name__ == "__main__":
+    main()
