@@ -226,9 +226,21 @@ MEDIA_WORDS = {
 }
 
 
+def _core_media_names() -> set[str]:
+    """Names and aliases in media_core.yaml, folded: the hand-written entry wins."""
+    import yaml
+
+    data = yaml.safe_load((OUT / "media_core.yaml").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for entry in data["actors"]:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            names.add(re.sub(r"^the ", "", name.lower()))
+    return names
+
+
 def media() -> list[dict[str, object]]:
     path = REFERENCE / "media" / "websources.csv"
-    seen: set[str] = set()
+    seen: set[str] = _core_media_names()
     entries: list[dict[str, object]] = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -238,9 +250,10 @@ def media() -> list[dict[str, object]]:
             match = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", raw)
             name, short = (match.group(1), match.group(2)) if match else (raw, "")
             words = set(re.findall(r"[a-z]+", name.lower()))
-            if not words & MEDIA_WORDS or name.lower() in seen:
+            bare = re.sub(r"^the ", "", name.lower())
+            if not words & MEDIA_WORDS or bare in seen:
                 continue
-            seen.add(name.lower())
+            seen.add(bare)
             entry: dict[str, object] = {"name": name, "kind": "media"}
             country = row["cca"].strip().upper()
             if country:

@@ -3,6 +3,7 @@ behaviour each. Real spaCy pipeline, real bundled gazetteer."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +14,7 @@ from sitroom.extractors.model import Actor, ActorsResult, Article, Results
 if TYPE_CHECKING:
     from spacy.language import Language
 
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "extractors" / "samples"
 REQUIRED = {
     # name: (kind, title, affiliation)
     "United States": ("country", None, None),
@@ -170,3 +172,78 @@ def test_demonym_counts_only_when_it_stands_for_the_state(nlp: Language) -> None
 def test_news_outlet_misread_as_a_person_is_media(nlp: Language) -> None:
     text = "Blinken told Euronews that the talks had failed."
     assert by_name(run(nlp, text))["Euronews"].kind == "media"
+
+
+SAMPLES = {
+    # file: {actor: (kind, title, affiliation)}
+    "001_trade_pact.md": {
+        "Canada": ("country", None, None),
+        "Philippines": ("country", None, None),
+        "Claire Dubois": ("person", "Trade Minister", "Canada"),
+        "Ramon Villanueva": ("person", "Trade Secretary", "Philippines"),
+        "Asian Development Bank": ("igo", None, None),
+    },
+    "002_envoys_expelled.md": {
+        "Poland": ("country", None, None),
+        "Belarus": ("country", None, None),
+        "Tomasz Nowicki": ("person", "Foreign Minister", "Poland"),
+        "Alina Karpovich": ("person", "ministry spokeswoman", None),
+        "European Union": ("igo", None, None),
+        "Pieter de Waal": ("person", "foreign policy spokesman", "European Union"),
+    },
+    "003_shelling_resumes.md": {
+        "Russia": ("country", None, None),
+        "Ukraine": ("country", None, None),
+        "Oleh Marchenko": ("person", "regional governor", None),
+        "Volodymyr Zelensky": ("person", "President", "Ukraine"),
+        "United Nations": ("igo", None, None),
+        "Turkey": ("country", None, None),
+        "Selim Arslan": ("person", "Foreign Minister", "Turkey"),
+    },
+    "004_summit_ends.md": {
+        "United States": ("country", None, None),
+        "China": ("country", None, None),
+        "Dana Whitfield": ("person", "Commerce Secretary", "United States"),
+        "Li Wenhao": ("person", "Commerce Ministry spokesman", "China"),
+        "World Trade Organization": ("igo", None, None),
+        "Switzerland": ("country", None, None),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_synthetic_samples_list_their_actors_with_titles_and_no_junk(
+    nlp: Language, name: str
+) -> None:
+    from sitroom.extractors.loaders.files import load_file
+
+    article = next(a for a in load_file(SAMPLE_DIR / name) if isinstance(a, Article))
+    result = ActorsExtractor().run(nlp(article.text), article, Results())
+    actors = by_name(result)
+    got = {n: (a.kind, a.title, a.affiliation) for n, a in actors.items()}
+    assert got == SAMPLES[name]
+
+
+def test_state_organs_and_seats_fold_into_the_country(nlp: Language) -> None:
+    text = (
+        "MINSK - Officials met in Minsk on Friday.\n\n"
+        "The Belarusian Foreign Ministry rejected the accusations, and Minsk said it would "
+        "respond."
+    )
+    belarus = by_name(run(nlp, text))["Belarus"]
+    assert [m.text(text) for m in belarus.mentions] == ["Belarusian Foreign Ministry", "Minsk"]
+
+
+def test_two_outlets_in_one_compound_are_two_media_actors(nlp: Language) -> None:
+    text = "The mayor trails her rival in a Washington Post-ABC News survey of likely voters."
+    actors = by_name(run(nlp, text))
+    assert actors["The Washington Post"].kind == "media"
+    assert actors["ABC News"].kind == "media"
+
+
+def test_user_facing_ids_are_slugs_of_canonical_names(seed: ActorsResult) -> None:
+    for actor in seed.actors:
+        assert actor.id == actor.id.lower()
+        assert " " not in actor.id and actor.id.strip("-") == actor.id
+    assert seed.by_id("the-associated-press") is None
+    assert seed.by_id("associated-press") is not None

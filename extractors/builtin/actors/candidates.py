@@ -41,6 +41,8 @@ _NAME_PARTICLES = frozenset(
         "dos",
     ]
 )
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_PARTY_DISTRICT = re.compile(r"^[A-Z]-[A-Z]")  # "(D-Newport News)": party and district
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _ODD_CHARS = re.compile(r"[^\w.'’\-&]")
 _AMBIGUOUS_OK = {"country": {"GPE", "NORP", "LOC"}, "media": {"ORG"}}
@@ -76,10 +78,12 @@ def gazetteer_mentions(
     mentions: list[Mention] = []
     readings: dict[int, Entry] = {}
     for match in matches:
-        term = best_term(match)
-        entry = gazetteer.entry(term.entry)
+        entry = gazetteer.entry(best_term(match).entry)
         for i in range(match.start, match.end):
             readings[i] = entry
+    for match in matches:
+        term = best_term(match)
+        entry = gazetteer.entry(term.entry)
         start, end = match.start, match.end
         ent = entities.get(start)
         organ = False
@@ -88,7 +92,13 @@ def gazetteer_mentions(
             wider = ent_start < start or ent.end > end
             if ent.label_ == "PERSON" and (wider or entry.ambiguous or term.form == "demonym"):
                 continue  # "George Washington", "Jordan" the person
-            if ent.label_ in _ORG_LABELS and wider:
+            if (
+                ent.label_ in _ORG_LABELS
+                and wider
+                and _only_names(doc, ent_start, ent.end, readings)
+            ):
+                pass  # "a Washington Post-ABC News poll": two outlets, each a mention
+            elif ent.label_ in _ORG_LABELS and wider:
                 folded = _organ_of(context, ent_start, ent.end, start, end, entry)
                 if folded is None:
                     continue  # an organisation of that country ("U.S. Senate")
@@ -118,6 +128,14 @@ def gazetteer_mentions(
         coverage.take(start, end)
         mentions.append(Mention(start, end, entry.kind, entry.name, "gazetteer", entry))
     return mentions, readings
+
+
+def _only_names(doc: Doc, start: int, end: int, readings: dict[int, Entry]) -> bool:
+    """The entity is names the gazetteer knows joined by punctuation or "and"."""
+    return all(
+        i in readings or doc[i].is_punct or doc[i].lower_ in ("and", "&", "the")
+        for i in range(start, end)
+    )
 
 
 def _organ_of(
@@ -158,22 +176,36 @@ def _clean(context: Context, ent: Span) -> tuple[int, int]:
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or (end - start > 1 and doc[end - 1].lower_.rstrip(".") in _SUFFIXES)
+    ):
         end -= 1
     return start, end
 
 
-def _name_like(context: Context, tokens: Span) -> bool:
+def _name_like(context: Context, tokens: Span, person: bool = True) -> bool:
     roles = context.roles
     words = [t for t in tokens if not t.is_punct]
     if not words or len(words) > 6:
         return False
+    if not person and any(t.lower_ in roles.non_actors for t in words[1:]):
+        return False  # "Erikson Prize for Excellence": a prize, a law, an event
+    if _PARTY_DISTRICT.match(tokens.text) or any(t.lower_ in ("v.", "vs.", "v") for t in words):
+        return False  # "D-Newport News", "Brown v. Board of Education"
+    if any(t.is_quote or (t.text in "-–—" and t.whitespace_) for t in tokens[1:-1]):
+        return False  # 'Robert C. "Bobby', "Scott - Brentley Vinson": two things run together
+    if person and context.is_title_word(words[-1]):
+        return False  # "Charlotte Mayor": a title, the name is elsewhere
     if len(words) == 1:
         lower = words[0].lower_.rstrip(".")
         if lower in roles.stopwords or lower in roles.titles or lower in roles.honorifics:
             return False
-        if lower in roles.title_abbreviations:
+        if lower in roles.title_abbreviations or lower in roles.media_words:
             return False
+        if lower in roles.organization_words:
+            return False  # "Department" alone names nothing
     letters = [ch for t in words for ch in t.text if ch.isalpha()]
     if len(letters) < 2:
         return False
@@ -185,8 +217,12 @@ def _name_like(context: Context, tokens: Span) -> bool:
         text = token.text
         if any(ch.isdigit() for ch in text) or _ODD_CHARS.search(text):
             return False
-        if not text[0].isupper() and token.lower_ not in _NAME_PARTICLES:
+        inner = words[0].i < token.i < words[-1].i
+        glue = not person and inner and token.pos_ in ("ADP", "DET", "CCONJ", "PART")
+        if not text[0].isupper() and token.lower_ not in _NAME_PARTICLES and not glue:
             return False
+        if glue:
+            continue
         if token.pos_ in ("PRON", "VERB", "AUX", "ADP", "DET", "NUM"):
             return False
     return any(t.pos_ == "PROPN" for t in words)
@@ -197,12 +233,50 @@ def _part_of_title(doc: Doc, start: int, context: Context) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and context.is_title_word(doc[start - 2])
 
 
+def _parts(context: Context, readings: dict[int, Entry]) -> list[tuple[Span, str]]:
+    """The NER's entities, with two repairs: an entity with a possessive inside is two
+    names ("the Green Party's Jill Stein"), and a person's first name the NER left out
+    is put back ("Amelize Joseph")."""
+    doc = context.doc
+    parts: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in ("PERSON", "ORG", "NORP"):
+            continue
+        cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        if cut is not None:
+            owner, owned = doc[ent.start : cut], doc[cut + 1 : ent.end]
+            parts.append((owner, label))
+            named = 2 <= len(owned) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in owned)
+            parts.append((owned, "PERSON" if named else label))
+            continue
+        start = ent.start
+        if label == "PERSON":
+            while start > 0:
+                before = doc[start - 1]
+                if not (
+                    before.pos_ == "PROPN"
+                    and before.dep_ == "compound"
+                    and ent.start <= before.head.i < ent.end
+                    and before.is_title
+                    and before.i not in readings
+                    and not context.is_title_word(before)
+                    and before.lower_.rstrip(".") not in context.roles.honorifics
+                ):
+                    break
+                start -= 1
+        parts.append((doc[start : ent.end], label))
+    return parts
+
+
 def _modifier(context: Context, span: Span) -> bool:
     """A name used only to describe a common noun or a title after it ("the Zaporizhzhia
     nuclear plant", "Trade Minister"). Not a possessive: "Putin's adviser" names Putin."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "Broward and St. Lucie counties"
+        root = root.head
     head = root.head
-    if root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end:
+    if root.dep_ not in ("compound", "amod", "nmod") or head.i < root.i:
         return False
     return head.pos_ == "NOUN" or context.is_title_word(head)
 
@@ -210,6 +284,8 @@ def _modifier(context: Context, span: Span) -> bool:
 def _titled(context: Context, span: Span) -> bool:
     """An "organisation" with a person's title next to it is a person the NER misread
     ("A ministry spokeswoman, Alina Karpovich")."""
+    if any(t.lower_ in context.roles.organization_words for t in span):
+        return False  # "Congressional Black Caucus, ... former governor": still a caucus
     root = span.root
     if root.dep_ == "appos" and context.is_title_word(root.head):
         return True
@@ -253,24 +329,34 @@ def ner_mentions(context: Context, coverage: Coverage, readings: dict[int, Entry
     doc = context.doc
     roles = context.roles
     mentions: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP"):
-            continue
+    for ent, label in _parts(context, readings):
         if context.in_title_case(ent.start_char):
             continue  # headline case: only names confirmed elsewhere, added by the sweep
         start, end = _clean(context, ent)
+        if label == "ORG":
+            # "Hofstra University on Long Island": the place is not part of the name.
+            end = next(
+                (
+                    t.i
+                    for t in doc[start:end]
+                    if t.dep_ == "prep" and t.lower_ in ("in", "on", "at")
+                ),
+                end,
+            )
         if start >= end or not coverage.free(start, end):
             continue
         span = doc[start:end]
-        if not _name_like(context, span) or _place_name(context, span):
+        if not _name_like(context, span, label == "PERSON") or _place_name(context, span):
             continue
-        if ent.label_ in ("PERSON", "ORG") and _modifier(context, span):
+        if label in ("PERSON", "ORG") and _modifier(context, span):
             continue  # "Trade" in "Trade Minister"; "a Putin-Biden call": left to the sweep
-        if ent.label_ == "PERSON" and _family(context, span):
+        if label == "PERSON" and any(t.lower_ in roles.organization_words for t in span):
+            label = "ORG"  # "Dominion Resources", "Justice Department"
+        if label == "PERSON" and _family(context, span):
             continue  # "the Clintons": a family, not one actor
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _titled(context, span)):
+        if label == "PERSON" or (label == "ORG" and _titled(context, span)):
             mentions.append(Mention(start, end, "person", span.text, "ner"))
-        elif ent.label_ == "ORG":
+        elif label == "ORG":
             if _part_of_title(doc, start, context):
                 continue
             words = {t.lower_ for t in span if t.text[:1].isupper()}

@@ -47,6 +47,18 @@ def _words(doc: Doc, mention: Mention) -> list[str]:
     return [t.text for t in doc[mention.start : mention.end] if not t.is_punct or t.text == "."]
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by exactly one inserted, deleted or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL)
 
@@ -91,6 +103,7 @@ class Clusters:
             self._add_single_name(mention)
         for mention in others:
             self._add_other(mention)
+        self._merge_prefixes()
         self._merge_acronyms()
 
     def _add_full_name(self, mention: Mention) -> None:
@@ -102,8 +115,14 @@ class Clusters:
         words = [normalize.fold(w) for w in _words(doc, mention)]
         for cluster in self.people():
             known = [normalize.fold(w) for w in cluster.name.split()]
-            if known == words or (known[0] == words[0] and known[-1] == words[-1]):
+            shorter, longer = sorted((known, words), key=len)
+            same = known == words or (known[0] == words[0] and known[-1] == words[-1])
+            # "Pena Nieto" in "Enrique Pena Nieto": two or more final words in common.
+            tail = len(shorter) >= 2 and longer[-len(shorter) :] == shorter
+            if same or tail:
                 cluster.add(mention)
+                if cluster.entry is None and len(words) > len(known):
+                    cluster.name = " ".join(_words(doc, mention))
                 return
         self.named("person", mention.text(doc)).add(mention)
 
@@ -134,7 +153,18 @@ class Clusters:
 
             return max(by_last, key=rank)
         by_first = [c for c in people if normalize.fold(c.name.split()[0]) == word]
-        return by_first[0] if len(by_first) == 1 else None
+        if len(by_first) == 1:
+            return by_first[0]
+        # A misspelt surname ("McLenney" for McClenney): one edit away from exactly one.
+        if len(word) >= 5:
+            near = [
+                c
+                for c in people
+                if any(_one_edit(word, s) for s in self._short_names(c) if s[:1] == word[:1])
+            ]
+            if len(near) == 1:
+                return near[0]
+        return None
 
     @staticmethod
     def _short_names(cluster: Cluster) -> set[str]:
@@ -183,6 +213,26 @@ class Clusters:
             and normalize.fold(c.name.split()[-1]) == word
         ]
         return named[0] if len(named) == 1 else None
+
+    def _merge_prefixes(self) -> None:
+        """ "Peterson Institute" after "Peterson Institute for International Economics"."""
+        orgs = [c for c in self.by_key.values() if c.kind in ("organization", "media")]
+        for short in orgs:
+            words = normalize.fold(short.name).split()
+            if len(words) < 2 or short.entry is not None:
+                continue
+            longer = [
+                c
+                for c in orgs
+                if c is not short
+                and c.key in self.by_key
+                and normalize.fold(c.name).split()[: len(words)] == words
+                and len(c.name.split()) > len(words)
+            ]
+            if len(longer) == 1 and short.key in self.by_key:
+                for mention in short.mentions:
+                    longer[0].add(mention)
+                del self.by_key[short.key]
 
     def _merge_acronyms(self) -> None:
         orgs = [c for c in self.by_key.values() if c.kind in ("organization", "media")]

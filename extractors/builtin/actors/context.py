@@ -76,6 +76,7 @@ class Context:
         return (
             lower in roles.titles
             or token.lemma_.lower() in roles.titles
+            or (lower.endswith("s") and lower[:-1] in roles.titles)  # "Senators Grassley and"
             or lower in roles.title_abbreviations
         )
 

@@ -80,6 +80,8 @@ class Roles:
     media_words: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    non_actors: frozenset[str] = frozenset()
+    organization_words: frozenset[str] = frozenset()
     title_abbreviations: dict[str, str] = field(default_factory=dict)
 
 
@@ -158,8 +160,9 @@ def _forms(entry: Entry) -> Iterator[tuple[str, Form]]:
 def _strip_article(text: str) -> str:
     # "the Kremlin" and "The Washington Post" are indexed without the article; the matcher
     # takes a preceding "the" into the mention when the canonical name has one.
+    # "The Times" and "The News" keep it: a bare "Times" or "News" is not the outlet.
     head, _, rest = text.partition(" ")
-    return rest if head.lower() == "the" and rest else text
+    return rest if head.lower() == "the" and " " in rest else text
 
 
 def build(merged: dict[str, dict[str, Any]], role_data: dict[str, Any]) -> Gazetteer:

@@ -29,6 +29,8 @@ ROLE_LISTS = (
     "media_words",
     "stopwords",
     "place_nouns",
+    "non_actors",
+    "organization_words",
 )
 ROLE_KEYS = (*ROLE_LISTS, "title_abbreviations")
 

@@ -102,7 +102,11 @@ class TitleReader:
             rest = rest[:-1]
         while rest and rest[0].is_punct and rest[0].text != ".":
             rest = rest[1:]
-        words = [self._expand(t) for t in rest]
+        words = [
+            self._expand(t)
+            for n, t in enumerate(rest)
+            if not (t.text == "." and n > 0 and self._expand(rest[n - 1]) != rest[n - 1].text)
+        ]
         lowered = [w.lower() for w in words]
         has_role = any(w in roles.titles for w in lowered) or any(
             f"{a} {b}" in roles.titles for a, b in itertools.pairwise(lowered)
