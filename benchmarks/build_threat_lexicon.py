@@ -16,6 +16,7 @@ The hand-written lexicon (lexicon.yaml) is not generated; it overrides these fil
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -277,13 +278,203 @@ def build_cameo() -> str:
     return "\n".join(out) + "\n"
 
 
+# ----------------------------------------------------------------------------- PETRARCH2
+
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_CODE = re.compile(r"\[\s*(---|\d{2,4})(?::[^\]]*)?\s*\]")
+_WORD = re.compile(r"^[A-Z][A-Z'\-]*$")
+
+#: A verb's default code decides how it treats the event it governs (see lexicon.FRAMES):
+#: statement verbs report, speculation verbs frame a remark, threat verbs threaten, ...
+FRAME_BY_CODE = (
+    ("010", "report"),
+    ("012", "fear"),
+    ("013", "fear"),
+    ("014", "consider"),
+    ("016", "deny"),
+    ("02", "appeal"),
+    ("03", "intent"),
+    ("10", "demand"),
+    ("112", "accuse"),
+    ("13", "threat"),
+)
+
+
+def _frame(code: str | None) -> str:
+    for prefix, frame in FRAME_BY_CODE:
+        if code and code.startswith(prefix):
+            return frame
+    return "event"
+
+
+def _phrase(raw: str) -> str:
+    return " ".join(raw.strip().strip("+").strip("_").replace("_", " ").lower().split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _noun(raw: str, synsets: dict[str, list[str]]) -> str | None:
+    """A pattern's noun part as a lexicon key: WORD, {MOD WORD} or &SYNSET."""
+    raw = raw.strip()
+    if raw.startswith("&"):
+        name = raw[1:].strip("_").lower()
+        return f"@p_{name}" if name in synsets else None
+    if raw.startswith("{") and raw.endswith("}"):
+        words = raw[1:-1].split()
+        if not words or not all(_WORD.match(w.strip("_")) for w in words):
+            return None
+        words = [_phrase(w) for w in words]
+        return " ".join([*words[:-1], _singular(words[-1])])
+    if _WORD.match(raw.strip("_")):
+        return _singular(_phrase(raw))
+    return None
+
+
+def _pattern(line: str, synsets: dict[str, list[str]]) -> tuple[str, str, str] | None:
+    """('objects'|'preps'|'subjects', key, code) for the simple pattern forms, else None."""
+    m = _CODE.search(line)
+    if not m:
+        return None
+    code = "010" if m.group(1) == "---" else m.group(1)
+    body = line[1 : m.start()].strip()
+    if body.count("*") != 1:
+        return None
+    pre, post = (part.strip() for part in body.split("*"))
+    if pre and not post:
+        key = _noun(pre, synsets)
+        return ("subjects", key, code) if key else None
+    if pre or not post:
+        return None
+    if post.startswith("(") and post.endswith(")"):
+        prep, _, rest = post[1:-1].strip().partition(" ")
+        if not _WORD.match(prep) or not rest:
+            return None
+        key = _noun(rest, synsets)
+        return ("preps", f"{prep.lower()} {key}", code) if key else None
+    key = _noun(post, synsets)
+    return ("objects", key, code) if key else None
+
+
+def build_petrarch(known: set[str]) -> str:
+    lines = (REF / "petrarch2" / "CAMEO.2.0.txt").read_text(encoding="utf-8").splitlines()
+    synsets: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines:
+        if line.startswith("---"):
+            break
+        if line.startswith("&"):
+            name = line[1:].split("#")[0].strip().strip("_").lower()
+            current = synsets.setdefault(name, [])
+        elif line.startswith("+") and current is not None:
+            member = _phrase(line.split("#")[0])
+            if member:
+                current.append(member)
+                if " " not in member:
+                    current.append(_singular(member))
+    verbs: dict[str, dict[str, object]] = {}
+    block_code: str | None = None
+    block_verbs: list[str] = []
+    patterns: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        for verb in block_verbs:
+            entry = verbs[verb]
+            for kind, key, code in patterns:
+                if code in known:
+                    table = entry.setdefault(kind, {})
+                    assert isinstance(table, dict)
+                    table.setdefault(key, code)
+
+    for line in lines:
+        m = _HEADER.match(line)
+        if m:
+            flush()
+            raw = m.group(2).split(":")[0].strip()
+            block_code = raw if raw in known else None
+            block_verbs, patterns = [], []
+            continue
+        if block_verbs is None or not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            found = _pattern(line.split("#")[0], synsets)
+            if found:
+                patterns.append(found)
+            continue
+        if not _HEADER.pattern or (block_code is None and not _CODE.search(line)):
+            # synonyms of an uncoded block only count with their own code
+            continue
+        text = line.split("#")[0]
+        own = _CODE.search(text)
+        code = own.group(1) if own and own.group(1) in known else block_code
+        word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", text).strip()
+        if not word or not re.fullmatch(r"\+?[A-Z][A-Z_\-]*", word):
+            continue
+        verb = _phrase(word)
+        if "and" in verb.split() or "or" in verb.split() or not code:
+            continue
+        verbs.setdefault(verb, {"code": code, "frame": _frame(code)})
+        block_verbs.append(verb)
+    flush()
+
+    out = [
+        "# Verbs and their simple patterns, transformed from the PETRARCH2 CAMEO verb dictionary.",
+        "# Generated by benchmarks/build_threat_lexicon.py; do not edit by hand (lexicon.yaml",
+        "# overrides any verb listed here). Only single-word and {modifier noun} objects,",
+        "# (preposition noun) phrases and subject nouns were kept; synonym sets became classes.",
+        "#",
+        "#",
+        *(f"# {line}".rstrip() for line in _licence_notice()),
+        "source:",
+        "  repo: openeventdata/petrarch2",
+        "  path: petrarch2/data/dictionaries/CAMEO.2.0.txt",
+        f"  commit: {PETRARCH_COMMIT}",
+        "licence: >-",
+        "  MIT. Repository LICENSE (above): Copyright (c) 2014 Open Event Data; the dictionary",
+        "  file header: Copyright (c) 2015 Open Event Data Alliance.",
+        "classes:",
+    ]
+    for name, members in sorted(synsets.items()):
+        if members:
+            uniq = sorted(set(members))
+            out.append(f"  p_{name}: [{', '.join(_q(m) for m in uniq)}]")
+    out.append("verbs:")
+    for verb in sorted(verbs):
+        entry = verbs[verb]
+        parts = [f'code: "{entry["code"]}"', f"frame: {entry['frame']}"]
+        for kind in ("objects", "preps", "subjects"):
+            table = entry.get(kind)
+            if isinstance(table, dict) and table:
+                inner = ", ".join(f'{_q(k)}: "{v}"' for k, v in sorted(table.items()))
+                parts.append(f"{kind}: {{{inner}}}")
+        out.append(f"  {_q(verb)}: {{{', '.join(parts)}}}")
+    return "\n".join(out) + "\n"
+
+
+def _licence_notice() -> list[str]:
+    """The MIT notice of PETRARCH2, kept next to the data derived from it."""
+    return (REF / "petrarch2" / "LICENSE").read_text(encoding="utf-8").strip().splitlines()
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "cameo.yaml").write_text(build_cameo(), encoding="utf-8")
-    print(f"wrote {args.out / 'cameo.yaml'}")
+    cameo = build_cameo()
+    (args.out / "cameo.yaml").write_text(cameo, encoding="utf-8")
+    known = set(re.findall(r'^  "(\d+)":', cameo, re.M))
+    (args.out / "petrarch_verbs.yaml").write_text(build_petrarch(known), encoding="utf-8")
+    print(f"wrote {args.out / 'cameo.yaml'} and {args.out / 'petrarch_verbs.yaml'}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ PARTICLES = frozenset({"back", "out", "off", "down", "up", "over", "away", "in",
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_CLAUSE_ROLES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"})
 #: Violence verbs that mean criticism when a person does them to a person: "the senator
 #: attacked her rival" (PETRARCH2 likewise codes attacks on plans or governments as 111).
 VERBAL_WHEN_PERSONAL = frozenset(
@@ -116,14 +117,24 @@ def matches(key: str, tok: Token, lex: Lexicon, keys: list[str] | None = None) -
     return key in keys
 
 
-def lookup(mapping: Mapping[str, str], tok: Token, lex: Lexicon) -> str | None:
-    """The code `mapping` gives for noun `tok`: exact keys first, then @classes."""
-    if not mapping:
-        return None
+def lookup(
+    mapping: Mapping[str, str], tok: Token, lex: Lexicon, noun_field: str | None = None
+) -> str | None:
+    """The code `mapping` gives for noun `tok`: exact keys first, then @classes.
+
+    With `noun_field` ("code" or "give"), a multi-word noun entry that is more specific than
+    any key of `mapping` wins: "killed by artillery fire" is artillery fire, not any fire.
+    """
     keys = noun_keys(tok)
     for k in keys:
         if k in mapping:
             return mapping[k]
+        if noun_field and " " in k and k in lex.nouns:
+            code: str | None = getattr(lex.nouns[k], noun_field)
+            if code:
+                return code
+    if not mapping:
+        return None
     for key, code in mapping.items():
         if key.startswith("@") and matches(key, tok, lex, keys):
             return code
@@ -147,6 +158,10 @@ def _with_conjuncts(tokens: list[Token]) -> Iterator[Token]:
 def objects_of(verb: Token, lex: Lexicon) -> list[Token]:
     """Direct objects (or passive subjects), looking through containers: "a package of X"."""
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    # small clauses: "let inspectors enter", "allowed aid convoys to pass"
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "mark" for c in clause.children):
+            found.extend(c for c in clause.children if c.dep_ == "nsubj")
     out: list[Token] = []
     for tok in _with_conjuncts(found):
         if tok.lemma_.lower() in lex.classes.get("containers", frozenset()):
@@ -193,6 +208,12 @@ def verb_entry(tok: Token, lex: Lexicon) -> tuple[str, VerbEntry] | None:
             entry = lex.verbs.get(f"{lemma} {child.lower_}")
             if entry is not None:
                 return f"{lemma} {child.lower_}", entry
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        # hyphenated verbs the tokenizer splits: "test-fire", "test-launch"
+        joined = f"{doc[tok.i - 2].lower_}-{lemma}"
+        if joined in lex.verbs:
+            return joined, lex.verbs[joined]
     entry = lex.verbs.get(lemma)
     if entry is not None:
         return lemma, entry
@@ -204,7 +225,8 @@ def verb_entry(tok: Token, lex: Lexicon) -> tuple[str, VerbEntry] | None:
 def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigger | None:
     objects = objects_of(tok, lex)
     for obj in objects:
-        code = lookup(entry.objects, obj, lex)
+        field = {"light": "code", "give": "give"}.get(entry.frame)
+        code = lookup(entry.objects, obj, lex, field)
         if code:
             return Trigger(tok.i, code, entry.frame, key, obj.i, "object", entry)
     if entry.preps:
@@ -214,7 +236,7 @@ def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigg
                 if p == prep and matches(noun, obj, lex, keys):
                     return Trigger(tok.i, code, entry.frame, key, obj.i, "prep", entry)
     for subj in subjects_of(tok):
-        code = lookup(entry.subjects, subj, lex)
+        code = lookup(entry.subjects, subj, lex, "code" if entry.subjects else None)
         if code:
             return Trigger(tok.i, code, entry.frame, key, subj.i, "subject", entry)
     if entry.frame in ("light", "give", "stop"):
@@ -230,6 +252,12 @@ def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigg
             if entry.frame == "stop" and (ne.stop or ne.code):
                 code = ne.stop or lex.derived("stop", ne.code or "")
                 return Trigger(tok.i, code, entry.frame, key, obj.i, "stop", entry)
+    if entry.frame == "stop":
+        # "pulled out of the negotiations", "withdrew from the treaty"
+        for prep, obj in preps_of(tok):
+            found = noun_entry(obj, lex) if prep in ("of", "from", "out of") else None
+            if found is not None and found[1].stop:
+                return Trigger(tok.i, found[1].stop, entry.frame, key, obj.i, "stop", entry)
     if entry.code is None and entry.frame in ("event", "embed", "light", "give"):
         return None
     return Trigger(tok.i, entry.code, entry.frame, key, None, "default", entry)
@@ -269,7 +297,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Every event word of the sentence, verbs and nouns, in text order."""
     out: list[Trigger] = []
     for tok in sent:
-        if is_verb(tok):
+        hyphenated = tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.dep_ in _CLAUSE_ROLES
+        if is_verb(tok) or hyphenated:
             found = verb_entry(tok, lex)
             if found is not None:
                 trig = _verb_trigger(tok, found[0], found[1], lex)

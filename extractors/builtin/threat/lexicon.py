@@ -203,7 +203,9 @@ class _Reader:
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read(path: Path) -> tuple[dict[str, Any], _Reader]:
+def _read(path: Path, located: bool = True) -> tuple[dict[str, Any], _Reader]:
+    """Parse one file. `located=False` skips recording node positions (the bundled files
+    are trusted and large); a file that fails validation is re-read located for the message."""
     reader = _Reader(str(path))
     try:
         text = path.read_text(encoding="utf-8")
@@ -212,6 +214,9 @@ def _read(path: Path) -> tuple[dict[str, Any], _Reader]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read lexicon file ({exc})", str(path)) from None
     try:
+        if not located:
+            data = yaml.load(text, Loader=_Loader)
+            return (data if isinstance(data, dict) else {}), reader
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -223,6 +228,11 @@ def _read(path: Path) -> tuple[dict[str, Any], _Reader]:
     if not isinstance(data, dict):
         raise reader.error((), "a lexicon file must be a mapping (verbs:, nouns:, ...)")
     return data, reader
+
+
+@functools.lru_cache(maxsize=32)
+def _read_cached(stamp: tuple[str, int, int], located: bool) -> tuple[dict[str, Any], _Reader]:
+    return _read(Path(stamp[0]), located)
 
 
 def _code(
@@ -445,19 +455,31 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 @functools.lru_cache(maxsize=16)
-def _load(stamps: tuple[tuple[str, int, int], ...]) -> Lexicon:
+def _load(stamps: tuple[tuple[str, int, int], ...], bundled: int) -> Lexicon:
     builder = _Builder()
-    for name, _, _ in stamps:
-        data, reader = _read(Path(name))
-        builder.add(data, reader)
+    for n, stamp in enumerate(stamps):
+        fast = n < bundled
+        data, reader = _read_cached(stamp, not fast)
+        try:
+            builder.add(data, reader)
+        except ConfigError:
+            if not fast:
+                raise
+            # a broken bundled file: read everything again with positions for the message
+            located = _Builder()
+            for again in stamps:
+                located.add(*_read(Path(again[0]), located=True))
+            raise
     return builder.build(tuple(s[0] for s in stamps))
 
 
 def load_lexicon(extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
     """The bundled lexicon merged with `extra` user files (later files win).
 
-    Cached per process on the files' paths, sizes and modification times.
+    Cached per process on the files' paths, sizes and modification times; each file is
+    parsed once, so lexicons that differ only in their user files share the bundled parse.
     """
     paths = [DATA / name for name in BUNDLED if (DATA / name).exists()]
+    bundled = len(paths)
     paths += [Path(os.path.expanduser(os.fspath(p))) for p in extra]
-    return _load(tuple(_stamp(p) for p in paths))
+    return _load(tuple(_stamp(p) for p in paths), bundled)

@@ -240,7 +240,10 @@ class _Sentence:
     def conditional(self, tok: Token) -> bool:
         return (
             any(c.dep_ == "advcl" and _mark(c) in ("if", "unless") for c in tok.children)
-            or any(c.dep_ == "dobj" and _has_det(c, ("any",)) for c in tok.children)
+            or any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and _has_det(c, ("any",))
+                for c in tok.children
+            )
             or any(
                 p.dep_ == "prep" and any(_has_det(o, ("any",)) for o in p.children)
                 for p in tok.children
@@ -294,6 +297,8 @@ class _Sentence:
             dep, head = cur.dep_, cur.head
             if head.i == cur.i or head.i < self.sent.start or head.i >= self.sent.end:
                 return link
+            if dep in ("relcl", "acl") and head.dep_ == "ROOT" and not is_verb(head):
+                return link  # a misparsed clause hanging off a verbless root is the main one
             if dep == "relcl":
                 link.rel = "description"
                 return link
@@ -451,8 +456,12 @@ class _Sentence:
         if frame in ("report", "aspect", "attempt"):
             best = self._most(comps, creads)
             if best is not None:
+                if frame == "attempt":
+                    return replace(best[1], code=lex.derived("attempt", best[1].code))
                 return best[1]
             return Reading(own, True, "asserted", me) if own else None
+        if frame == "threat" and self._warns_of_possibility(trig):
+            frame = "fear"  # "warned that the truce might not survive": a gloomy remark
         if frame == "threat":
             target = self._conflict_base(comps) or self._scan_conflict(trig)
             if target is not None and lex.weight(target.code or "010") < 0:
@@ -486,11 +495,18 @@ class _Sentence:
         if frame == "deny":
             if trig.how == "object" and own:
                 return Reading(own, True, "denial", me)
+            tok = doc[me]
+            if any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.cues.plan_words for c in tok.children
+            ):
+                return Reading("010", True, "denied plan", me)
             if comps:
-                plan = any(self._planned(c, r) for c, r in zip(comps, creads, strict=True))
-                return Reading(
-                    "010" if plan else "016", True, "denied plan" if plan else "denial", me
-                )
+                if any(self._planned(c, r) for c, r in zip(comps, creads, strict=True)):
+                    return Reading("010", True, "denied plan", me)
+                # denying a conflictual act is denying responsibility (016); denying a
+                # cooperative or neutral one leaves a plain statement
+                blame = any(lex.weight(r.code) < 0 for r in creads)
+                return Reading("016" if blame else "010", True, "denial", me)
             return Reading(own or "016", True, "denial", me)
         if frame == "accuse":
             target = self._conflict_base(comps)
@@ -546,6 +562,17 @@ class _Sentence:
                     return Reading(lex.derived("stop", c.code), True, "reversal", me)
             return Reading(own, True, "reversal", me) if own else None
         return Reading(own, True, "asserted", me) if own else None
+
+    def _warns_of_possibility(self, trig: Trigger) -> bool:
+        tok = self.sent.doc[trig.token]
+        for c in tok.children:
+            if c.dep_ == "ccomp" and self.modal(c) == "hyp":
+                return True
+            if c.dep_ == "prep" and any(
+                o.lemma_.lower() in self.cues.possibility_adjectives for o in c.children
+            ):
+                return True
+        return False
 
     def _self_claim(self, trig: Trigger, comps: list[Trigger]) -> bool:
         """'X claimed its troops repelled attacks' is about X's own act."""
