@@ -27,6 +27,7 @@ from sitroom.extractors.builtin.quotes.direct import attach_direct
 from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
 from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
+from sitroom.extractors.builtin.quotes.transcript import attach_transcript
 from sitroom.extractors.builtin.timeline.anchors import date_statements
 from sitroom.extractors.model import ActorsResult, Quote, QuotesResult, Span
 
@@ -68,8 +69,14 @@ class QuotesExtractor:
         return QuotesResult(tuple(quotes))
 
     def extract(self, doc: Doc, actors: ActorsResult | None = None) -> list[Quote]:
+        return _to_quotes(doc, self.drafts(doc), actors)
+
+    def drafts(self, doc: Doc) -> list[Draft]:
+        """The attributions before speakers are named, each with the rule that found it."""
         ctx = Context.build(doc, self.lexicon)
-        drafts = attach_direct(ctx)
+        drafts = attach_transcript(ctx)
+        claimed = {k for d in drafts for k in d.regions}
+        drafts += attach_direct(ctx, claimed)
         used = {d.cue_token for d in drafts if d.cue_token is not None}
         nested, taken = attach_parentheticals(ctx, used)
         drafts += nested
@@ -84,7 +91,7 @@ class QuotesExtractor:
         if self.options.continuation:
             claimed = {k for d in drafts for k in d.regions}
             drafts += attach_continuations(ctx, drafts, claimed)
-        return _to_quotes(doc, dedupe(drafts), actors)
+        return dedupe(drafts)
 
 
 def _to_quotes(doc: Doc, drafts: list[Draft], actors: ActorsResult | None) -> list[Quote]:

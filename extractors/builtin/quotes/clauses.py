@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
 from sitroom.extractors.builtin.quotes.draft import Draft
+from sitroom.extractors.builtin.quotes.pruning import clause_ranges
 from sitroom.extractors.builtin.quotes.syntax import is_passive, subject_of, subtree_range
 
 if TYPE_CHECKING:
@@ -72,7 +73,12 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         return ([subtree_range(c) for c in clauses], "adjective") if clauses else None
     clauses = _clause_children(verb)
     if clauses and lex.takes_clause(lemma):
-        return [subtree_range(c) for c in clauses], "clause"
+        ranges = [
+            r
+            for c in clauses
+            for r in clause_ranges(ctx, c, lambda t: _is_cue_with_content(ctx, t))
+        ]
+        return ranges, "clause"
     inf = _infinitive(verb)
     if inf is not None and (lemma in lex.directive or lemma in lex.intention):
         obj = _object(verb)
@@ -84,12 +90,35 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         if found is not None:
             return [found], "prepositional"
     obj = _object(verb)
+    naming = _naming(verb, obj) if lemma in lex.naming else None
+    if naming is not None:
+        return [naming], "naming"
     if obj is not None and lemma in lex.object:
         # "Moscow's denial that it was pondering an attack": the clause is the content.
         for c in obj.children:
             if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
                 return [subtree_range(c)], "noun-clause"
-        return [subtree_range(obj)], "object"
+        start, end = subtree_range(obj)
+        # "cited the remarks as examples of ...", "faulted the senator for her vote".
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= end:
+                end = max(end, subtree_range(c)[1])
+        return [(start, end)], "object"
+    return None
+
+
+def _naming(verb: Token, obj: Token | None) -> Range | None:
+    """ "called the mayor a liar", "labeled the plan a disaster": the object and what it is called."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i:
+            if obj is not None and obj.i < c.i:
+                return obj.left_edge.idx, subtree_range(c)[1]
+            if (
+                c.dep_ == "ccomp"
+                and any(g.dep_ == "nsubj" for g in c.children)
+                and not any(g.dep_ == "mark" for g in c.children)
+            ):
+                return subtree_range(c)  # "called it a mistake" parsed as a small clause
     return None
 
 
@@ -122,6 +151,10 @@ def _prepositional(verb: Token, preps: frozenset[str]) -> Range | None:
         ):
             end = max(end, subtree_range(c)[1])
     return start, end
+
+
+def _is_cue_with_content(ctx: Context, tok: Token) -> bool:
+    return is_clause_cue(ctx, tok) and content_of(ctx, tok) is not None
 
 
 def is_clause_cue(ctx: Context, tok: Token) -> bool:

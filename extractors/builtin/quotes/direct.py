@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from sitroom.extractors.builtin.quotes.marks import QuoteRegion
 
 SENTENCE_END = frozenset(".!?")
+DASHES = "―—–-"
 # Parts of speech that may stand between a quote and its cue: the speaker's name and titles.
 NOUNISH = frozenset(
     (
@@ -131,69 +132,124 @@ def _cue_before(ctx: Context, region: QuoteRegion, first: int, merging: bool) ->
     return None
 
 
+def _usable(ctx: Context, tok: Token) -> bool:
+    """A token that can name a speaker: a noun or pronoun, not a date or a place in time."""
+    return (
+        tok.pos_ in ("PROPN", "PRON", "NOUN")
+        and not ctx.in_quote(tok)
+        and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+        and tok.text not in SENTENCE_END
+    )
+
+
+def _head_of(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def speaker_for(ctx: Context, cue: Token, lo: int, hi: int) -> Token | None:
     """The speaker of a quote cue: its subject, else the nearest noun beside the cue.
 
-    `lo`/`hi` bound where the speaker may be (outside the quote itself).
+    `lo`/`hi` bound where the speaker may be (outside the quote itself). Without a usable
+    subject, the name between the quote and the cue comes first (`"...," Ortega, an aide,
+    said Thursday`), then one right after the cue (`said Blinken`), never a noun inside a
+    prepositional phrase ("said in an interview").
     """
     subj = own_subject(cue) or subject_of(cue)
     if subj is not None and lo <= subj.i <= hi and not ctx.in_quote(subj):
         return subj
     doc = ctx.doc
-    # "said Blinken" parsed as an object, or a name the parser left dangling.
-    for i in list(range(cue.i + 1, min(hi + 1, cue.i + 6))) + list(
-        range(cue.i - 1, max(lo - 1, cue.i - 8), -1)
-    ):
+    before = range(cue.i - 1, max(lo - 1, cue.i - 12), -1)
+    after = range(cue.i + 1, min(hi + 1, cue.i + 6))
+    for i in list(before) + list(after):
         tok = doc[i]
-        if ctx.in_quote(tok) or tok.text in SENTENCE_END:
+        if not _usable(ctx, tok) or (tok.dep_ in ("pobj", "npadvmod", "dobj") and i > cue.i):
             continue
-        if tok.pos_ in ("PROPN", "PRON", "NOUN"):
-            head = tok
-            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-                head = head.head
-            return head
+        head = _head_of(tok)
+        if i < cue.i and (tok.dep_ == "pobj" or head.dep_ == "appos") and head.head.i != cue.i:
+            continue  # "Ortega, a senior campaign aide, said": skip to the name
+        return head
     return None
 
 
-def attach_direct(ctx: Context) -> list[Draft]:
-    """Attribute every quoted region that has a cue right beside it."""
+def _dash_credit(ctx: Context, region: QuoteRegion) -> tuple[int, Token, Token] | None:
+    """`"..." ― Lena Ortiz`: a name after a dash closing the paragraph credits the quote."""
+    doc, text = ctx.doc, ctx.text
+    para_end = ctx.para_range(region.start)[1]
+    j = region.end
+    while j < para_end and text[j] in " \t\u00a0":
+        j += 1
+    if j >= para_end or text[j] not in DASHES:
+        return None
+    # The dash may be glued to the closing mark in one token ("”―").
+    dash_tok = ctx.token_at(j)
+    after = doc.char_span(j + 1, para_end, alignment_mode="contract")
+    names = [t for t in after or () if not (t.is_punct or t.is_space)]
+    if dash_tok is None or not names or len(names) > 8 or not names[0].text[:1].isupper():
+        return None
+    heads = [t for t in names if t.pos_ in ("PROPN", "NOUN")]
+    return j, doc[dash_tok], heads[-1] if heads else names[-1]
+
+
+def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) -> bool:
+    """Whether a quote cue other than `allowed` lies between two token positions."""
+    return any(
+        i != allowed and not ctx.in_quote(ctx.doc[i]) and is_quote_cue(ctx, ctx.doc[i])
+        for i in range(start, end)
+    )
+
+
+def attach_direct(ctx: Context, claimed: set[int]) -> list[Draft]:
+    """Attribute every quoted region that has a cue right beside it.
+
+    A region that follows an attributed one in the same paragraph, with that attribution's
+    cue (or no other cue) in between, is the same quote continued: `"A," he said. "B."`.
+    """
     drafts: list[Draft] = []
     by_cue: dict[int, Draft] = {}
-    last_in_para: dict[int, Draft] = {}
+    last_in_para: dict[int, tuple[Draft, int]] = {}  # paragraph -> (draft, its last token)
     for k, region in enumerate(ctx.regions):
         bounds = _tokens(ctx, region)
-        if bounds is None:
+        if bounds is None or k in claimed:
             continue
         first, last = bounds
         para = ctx.para(region.start)
         prev = last_in_para.get(para)
-        cue = None
-        if _starts_clause(ctx, region):
-            cue = _cue_after(ctx, region, last)
-        if cue is None and (
-            prev is not None or (_ends_sentence(ctx, region, last) and _starts_clause(ctx, region))
-        ):
-            cue = _cue_before(ctx, region, first, merging=prev is not None)
-            if (
-                cue is not None
-                and prev is not None
-                and cue.i not in by_cue
-                and not _ends_sentence(ctx, region, last)
-            ):
-                cue = None
+        ends = _ends_sentence(ctx, region, last)
+        starts = _starts_clause(ctx, region)
+        cue = _cue_after(ctx, region, last) if starts else None
+        if cue is None and prev is not None and ends:
+            draft, prev_last = prev
+            if not _other_cue_between(ctx, prev_last + 1, first, draft.cue_token):
+                draft.content.append((region.start, region.end))
+                draft.regions.append(k)
+                last_in_para[para] = (draft, last)
+                continue
+        if cue is None and ends and starts:
+            cue = _cue_before(ctx, region, first, merging=False)
+        speaker: Token | None = None
+        cue_span: tuple[int, int] | None = None
+        if cue is None and starts:
+            credit = _dash_credit(ctx, region)
+            if credit is not None:
+                dash, cue, speaker = credit
+                cue_span = (dash, dash + 1)
         if cue is None:
             continue
-        draft = by_cue.get(cue.i)
-        if draft is not None:
-            draft.content.append((region.start, region.end))
-            draft.regions.append(k)
+        same = by_cue.get(cue.i)
+        if same is not None:
+            same.content.append((region.start, region.end))
+            same.regions.append(k)
+            last_in_para[para] = (same, last)
             continue
-        lo, hi = _speaker_window(ctx, region, cue, first, last)
-        speaker = speaker_for(ctx, cue, lo, hi)
+        if speaker is None:
+            lo, hi = _speaker_window(ctx, region, cue, first, last)
+            speaker = speaker_for(ctx, cue, lo, hi)
         draft = Draft(
             content=[(region.start, region.end)],
             kind="direct",
-            cue=_cue_range(ctx, cue),
+            cue=cue_span or _cue_range(ctx, cue),
             cue_token=cue.i,
             speaker_token=speaker.i if speaker is not None else None,
             regions=[k],
@@ -201,7 +257,7 @@ def attach_direct(ctx: Context) -> list[Draft]:
         )
         drafts.append(draft)
         by_cue[cue.i] = draft
-        last_in_para[para] = draft
+        last_in_para[para] = (draft, last)
     return drafts
 
 

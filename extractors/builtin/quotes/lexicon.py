@@ -23,6 +23,8 @@ class Lexicon:
     directive: frozenset[str]
     intention: frozenset[str]
     object: frozenset[str]
+    naming: frozenset[str]
+    object_extensions: dict[str, frozenset[str]]
     prepositional: dict[str, frozenset[str]]
     adjectives: frozenset[str]
     phrases: tuple[Phrase, ...]
@@ -36,7 +38,12 @@ class Lexicon:
             or lemma in self.belief
             or lemma in self.directive
             or lemma in self.intention
+            or lemma in self.naming
         )
+
+    def extensions(self, lemma: str) -> frozenset[str]:
+        ext = self.object_extensions
+        return ext.get(lemma, frozenset()) | ext.get("default", frozenset())
 
     def takes_clause(self, lemma: str) -> bool:
         return lemma in self.speech or lemma in self.belief
@@ -69,6 +76,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         directive=_words(data, "directive"),
         intention=_words(data, "intention"),
         object=_words(data, "object"),
+        naming=_words(data, "naming"),
+        object_extensions=_frames(data, "object_extensions"),
         prepositional=_frames(data, "prepositional"),
         adjectives=_words(data, "adjectives"),
         phrases=phrases,

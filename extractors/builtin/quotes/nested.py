@@ -17,7 +17,7 @@ from sitroom.extractors.builtin.quotes.direct import SENTENCE_END, is_quote_cue
 from sitroom.extractors.builtin.quotes.draft import Draft
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 COMMAS = frozenset((",", "—", "–"))
 NP_POS = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"))
@@ -58,6 +58,15 @@ def _parenthetical(ctx: Context, cue: Token) -> tuple[Token, int, int] | None:
             if head is not None:
                 return head, j, i + 1
     return None
+
+
+def _describes_speaker(doc: Doc, speaker: Token, start: int, end: int) -> bool:
+    """Whether the words after the closing comma are an apposition to the speaker."""
+    for k in range(start, end + 1):
+        tok = doc[k]
+        if tok.head.i < start or tok.head.i > end:  # the root of that stretch
+            return tok.dep_ in ("appos", "relcl", "acl") or tok.head.i == speaker.i
+    return False
 
 
 def _sentence_bounds(ctx: Context, first: int, last: int) -> tuple[int, int]:
@@ -127,6 +136,8 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
         left = [doc[k] for k in range(lo, open_i)]
         if not left or hi <= close_i + 1 or not any(t.pos_ in HEADS for t in left):
             continue
+        if _describes_speaker(doc, speaker, close_i + 1, hi):
+            continue  # "..., said Dana Reyes, a party strategist who ...": not a parenthetical
         if any(ctx.in_quote(t) for t in left[-2:]):
             continue  # '"...," said X, ...' is a direct quote, handled elsewhere
         inner = _inner_cue(ctx, close_i + 1, hi)

@@ -28,6 +28,15 @@ class Speaker:
     actor_kind: str | None = None
 
 
+LEADING_JUNK = " \t\"“”‘’'―—–-,:;("
+TRAILING_JUNK = " \t\"“”‘’'―—–-,:;)"
+
+
+def clean_name(name: str) -> str:
+    """A name without marks or dashes glued to it by the tokenizer ("”― Marta Ruiz")."""
+    return " ".join(name.lstrip(LEADING_JUNK).rstrip(TRAILING_JUNK).split())
+
+
 def antecedent(tok: Token) -> Token:
     """What a relative pronoun subject stands for: "the report, which said" -> report."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -67,9 +76,9 @@ def resolve(doc: Doc, tok: Token, actors: ActorsResult | None) -> Speaker:
         # The entity alone names the speaker: "Antony Blinken", not his whole title.
         for ent in doc.ents:
             if ent.start <= target.i < ent.end:
-                return Speaker(ent.text, None, local)
+                return Speaker(clean_name(ent.text), None, local)
     name_range = mention_range(target)
-    return Speaker(doc.text[name_range[0] : name_range[1]], None, local)
+    return Speaker(clean_name(doc.text[name_range[0] : name_range[1]]), None, local)
 
 
 def person_antecedent(doc: Doc, tok: Token, reach: int = 120) -> Token | None:

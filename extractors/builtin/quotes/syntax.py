@@ -42,20 +42,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     antecedent stands in for a missing subject.
     """
     found = own_subject(verb)
-    if (
-        found is not None
-        and "\n" in verb.doc.text[min(found.idx, verb.idx) : max(found.idx, verb.idx)]
-    ):
+    if found is not None and _across_paragraphs(found, verb):
         found = None
     if found is not None or depth > 4:
         return found
     if is_passive(verb):
         return None  # "it was said that ..." names nobody
     head = verb.head
-    if head is verb or verb.dep_ not in INHERIT:
-        return None
-    if "\n" in verb.doc.text[min(head.idx, verb.idx) : max(head.idx, verb.idx)]:
-        return None  # the parser ran two paragraphs together: not a real head
+    if head is verb or verb.dep_ not in INHERIT or _across_paragraphs(head, verb):
+        # No subject in the parse: a finite verb right after a noun phrase still has one
+        # (the parser loses it when it runs a sentence on from the previous paragraph).
+        return surface_subject(verb) if depth == 0 else None
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head
     if verb.dep_ == "relcl":
@@ -65,6 +62,30 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     return subject_of(head, depth + 1)
+
+
+def _across_paragraphs(a: Token, b: Token) -> bool:
+    lo, hi = min(a.idx, b.idx), max(a.idx, b.idx)
+    return "\n" in a.doc.text[lo:hi]
+
+
+FINITE = frozenset(("VBD", "VBZ", "VBP"))
+
+
+def surface_subject(verb: Token) -> Token | None:
+    """The noun right before a finite verb ("The council is once again questioning ...")."""
+    doc = verb.doc
+    finite = verb.tag_ in FINITE or any(c.dep_ == "aux" for c in verb.children)
+    if not finite:
+        return None
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("AUX", "ADV", "PART") and doc[i].text not in ",;:":
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or _across_paragraphs(doc[i], verb):
+        return None
+    if doc[i].dep_ in ("pobj", "dobj") or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    return doc[i]
 
 
 def mention_range(tok: Token) -> Range:

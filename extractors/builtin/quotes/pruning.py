@@ -1,0 +1,64 @@
+"""Cutting a reported clause down to what was said.
+
+A clause's subtree in the parse often carries more than the statement: the reporter's
+own additions ("..., pointing to the value of ...") or a second statement by the
+same speaker ("... and warned against fraud").
+These are cut away, as is anything after a semicolon, which in news text starts a new
+statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes.context import Context, Range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependents that hang a further statement or a comment on a reported clause.
+ASIDES = ("advcl", "conj")
+
+
+def _is_aside(ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], bool]) -> bool:
+    if tok is root or ctx.in_quote(tok):
+        return False
+    return tok.dep_ in ASIDES and is_cue(tok)
+
+
+def clause_ranges(ctx: Context, root: Token, is_cue: Callable[[Token], bool]) -> list[Range]:
+    """Character ranges of `root`'s subtree without asides, cut at a semicolon."""
+    doc = ctx.doc
+    members = sorted(t.i for t in root.subtree)
+    base = members[0]
+    keep = [False] * (members[-1] - base + 1)
+    for i in members:
+        keep[i - base] = True
+    for tok in root.subtree:
+        if keep[tok.i - base] and _is_aside(ctx, tok, root, is_cue):
+            lo = tok.left_edge.i
+            # The comma or conjunction that joined the aside goes with it.
+            while (
+                lo - 1 > root.i
+                and (doc[lo - 1].is_punct or doc[lo - 1].dep_ == "cc")
+                and not ctx.in_quote(doc[lo - 1])
+            ):
+                lo -= 1
+            for i in range(max(lo, base), min(tok.right_edge.i, members[-1]) + 1):
+                keep[i - base] = False
+    for tok in root.subtree:
+        if tok.text == ";" and tok.i > root.i and not ctx.in_quote(tok):
+            for i in range(tok.i, members[-1] + 1):
+                keep[i - base] = False
+            break
+    runs: list[list[int]] = []
+    for offset, kept in enumerate(keep):
+        if not kept:
+            continue
+        i = base + offset
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [(doc[r[0]].idx, doc[r[-1]].idx + len(doc[r[-1]])) for r in runs]
