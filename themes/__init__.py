@@ -1,1 +1,1 @@
-"""Bundled YAML themes, read with importlib.resources."""
+"""Bundled YAML themes, read with importlib.resources (see sitroom.tui.themes)."""

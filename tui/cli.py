@@ -119,6 +119,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
 
     app = make_app(config=config, paths=args.paths, use_cache=not args.no_cache)
     app.run()
+    if app.startup_error:  # e.g. an extractor entry that cannot be built, found after start
+        return _fail(app.startup_error)
     return int(app.return_code or 0)
 
 

@@ -1,0 +1,362 @@
+"""The dashboard driven by its keys, on the bundled samples, with the real engine."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import MakeApp, config_text, settle
+
+from sitroom.extractors.model import ActorsResult, QuotesResult, Threat
+from sitroom.tui.panes.actors import ActorsPane
+from sitroom.tui.panes.quotes import QuotesPane
+from sitroom.tui.panes.text_view import ArticleText
+from sitroom.tui.panes.threat import ThreatPane
+from sitroom.tui.samples import sample_paths
+from sitroom.tui.state import Status
+
+
+def visible_lines(text: ArticleText) -> range:
+    top = int(text.scroll_y)
+    return range(top, top + text.scrollable_content_region.height)
+
+
+async def test_the_list_shows_every_sample_and_each_gets_a_threat_badge(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        titles = [app.entries[i].article.title for i in app.order]
+        assert len(titles) == len(sample_paths())
+        assert titles[0].startswith("Blinken Tells Russia")
+        assert all(app.entries[i].status is Status.DONE for i in app.order)
+        assert all(app.entries[i].threat is not None for i in app.order)
+        prompts = [str(o.prompt) for o in app.query_one("#article-list").options]
+        assert any(p.startswith(" 3 ") for p in prompts)  # the seed's level as its badge
+
+
+async def test_brackets_and_ctrl_page_keys_switch_articles(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        first, second = app.order[0], app.order[1]
+        assert app.current == first
+        await pilot.press("right_square_bracket")
+        assert app.current == second
+        await pilot.press("left_square_bracket")
+        assert app.current == first
+        await pilot.press("2")  # the text pane, whose scrolling keys must not swallow these
+        await pilot.press("ctrl+pagedown")
+        assert app.current == second
+        await pilot.press("ctrl+pageup")
+        assert app.current == first
+        await pilot.press("left_square_bracket")
+        assert app.current == app.order[-1]  # wraps around
+
+
+async def test_switching_between_analysed_articles_stays_under_30_ms(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.switch_times.clear()
+        for _ in range(3 * len(app.order)):
+            await pilot.press("right_square_bracket")
+        times = sorted(app.switch_times)
+        assert len(times) == 3 * len(app.order)
+        p95 = times[int(len(times) * 0.95) - 1]
+        assert p95 < 0.030, f"p95 switch took {p95 * 1000:.1f} ms"
+
+
+async def test_jk_move_in_the_article_list_and_show_that_article(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "j")
+        assert app.current == app.order[1]
+        await pilot.press("k")
+        assert app.current == app.order[0]
+
+
+async def test_enter_on_an_actor_highlights_its_mentions_jumps_and_n_steps(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        entry = app.current_entry
+        assert entry is not None and entry.analysis is not None
+        actors = entry.analysis.find(ActorsResult)
+        assert actors is not None
+        pane = app.query_one(ActorsPane)
+        await pilot.press("3")
+        assert app.focused is pane.table
+        # go down to the first actor mentioned more than twice, not in the first screenful
+        while True:
+            actor = actors.by_id(pane.cursor_actor_id() or "")
+            assert actor is not None
+            if len(actor.mentions) > 2:
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        text = app.query_one(ArticleText)
+        mentions = sorted(actor.mentions)
+        assert list(text.targets) == mentions
+        assert text.target_kind == "selected"
+        assert text.target_index == 0
+        assert text.line_of(mentions[0].start) in visible_lines(text)
+        await pilot.press("n")
+        assert text.target_index == 1
+        assert text.line_of(mentions[1].start) in visible_lines(text)
+        await pilot.press("N", "N")
+        assert text.target_index == len(mentions) - 1  # wraps to the last
+        await pilot.press("escape")
+        assert not text.targets
+
+
+async def test_enter_on_a_quote_scrolls_the_text_to_it(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        entry = app.current_entry
+        assert entry is not None and entry.analysis is not None
+        quotes = entry.analysis.find(QuotesResult)
+        assert quotes is not None and len(quotes.quotes) > 5
+        await pilot.press("4", *["j"] * 5, "enter")
+        text = app.query_one(ArticleText)
+        current = text._layers["current"]
+        assert len(current) >= 1
+        pane = app.query_one(QuotesPane)
+        assert pane.list.highlighted == 4  # nothing is highlighted until the first j
+        row = pane._rows[pane.list.highlighted]
+        assert current.starts[0] == min(s.start for s in row.spans)
+        assert text.line_of(current.starts[0]) in visible_lines(text)
+
+
+async def test_enter_on_evidence_scrolls_the_text_to_it(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ThreatPane)
+        await pilot.press("5", "G", "enter")
+        text = app.query_one(ArticleText)
+        evidence = pane._evidence[-1]
+        assert text._layers["current"].starts == [evidence.span.start]
+        assert text.line_of(evidence.span.start) in visible_lines(text)
+
+
+async def test_slash_searches_the_text_and_n_steps_through_matches(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"russia")
+        await pilot.press("enter")
+        text = app.query_one(ArticleText)
+        body = app.current_entry.article.text  # type: ignore[union-attr]
+        assert len(text.targets) == body.lower().count("russia")
+        assert text.target_kind == "match"
+        assert all(body[s.start : s.end].lower() == "russia" for s in text.targets)
+        first = text.target_index
+        await pilot.press("n")
+        assert text.target_index == (first + 1) % len(text.targets)
+
+
+async def test_export_writes_json_and_never_overwrites_silently(
+    dashboard: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = tmp_path / "000_ed336b92c00c1c33.sitroom.json"
+        record = json.loads(written.read_text(encoding="utf-8"))
+        assert record["title"].startswith("Blinken Tells Russia")
+        assert record["threat"]["level"] == app.current_entry.threat.level  # type: ignore[union-attr]
+        written.write_text("mine", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # first enter only warns
+        await pilot.pause()
+        assert written.read_text(encoding="utf-8") == "mine"
+        assert "already exists" in str(app.screen.query_one("#export-warning").render())
+        await pilot.press("enter")  # the second confirms
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert json.loads(written.read_text(encoding="utf-8"))["doc"] == "000_ed336b92c00c1c33"
+
+
+async def test_export_as_markdown(
+    dashboard: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#fmt-markdown")
+        await pilot.click("#export-go")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        report = (tmp_path / "000_ed336b92c00c1c33.sitroom.md").read_text(encoding="utf-8")
+        assert "Blinken" in report
+
+
+async def test_t_cycles_themes_and_remembers_the_choice_in_the_user_config(
+    dashboard: MakeApp, tmp_path: Path
+) -> None:
+    app = dashboard(remember_theme=True)
+    config_file = tmp_path / "config.yaml"
+    before = config_file.read_text(encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "sitroom-dark"
+        await pilot.press("t")
+        assert app.theme == "sitroom-light"
+        await pilot.press("t")
+        assert app.theme == "sitroom-contrast"
+        await pilot.pause(0.8)
+        await app.workers.wait_for_complete()
+    after = config_file.read_text(encoding="utf-8")
+    assert after == before.replace("theme: sitroom-dark", "theme: sitroom-contrast")
+    assert after.startswith("# a test config")
+
+
+async def test_keymap_in_the_config_remaps_a_binding(dashboard: MakeApp) -> None:
+    app = dashboard(config_text(keymap='{next_article: "ctrl+n", help: "f1"}'))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        assert app.current == app.order[0]  # "]" no longer switches
+        await pilot.press("ctrl+n")
+        assert app.current == app.order[1]
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text").render())
+        assert "next_article" in help_text
+        assert "^n" in help_text
+
+
+async def test_question_mark_lists_every_binding_id(dashboard: MakeApp) -> None:
+    from sitroom.tui import bindings
+
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text").render())
+        for binding_id in ("quit", "next_article", "search", "export", "cycle_theme", "sort"):
+            assert binding_id in help_text
+        assert set(bindings.known_ids()) <= set(help_text.split()) | {"close", "complete"}
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_a_failing_extractor_shows_its_error_while_the_other_panes_work(
+    dashboard: MakeApp, ui_plugins: Path
+) -> None:
+    app = dashboard(
+        config_text(["actors", "quotes", "timeline", "sitroom_ui_plugins:BrokenThreat"])
+    )
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        threat_pane = app.query_one(ThreatPane)
+        message = str(threat_pane.message.render())
+        assert "lexicon exploded on purpose" in message
+        assert threat_pane.message.has_class("-error")
+        assert app.query_one(ActorsPane).table.row_count > 5
+        assert app.query_one("#quotes-list").option_count > 5
+
+
+async def test_o_opens_more_files_while_running(
+    dashboard: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Talks resume in Geneva\n\nThe two delegations met in Geneva on Monday and agreed to "
+        "meet again next week, officials said.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        count = len(app.entries)
+        await pilot.press("o")
+        await pilot.pause()
+        path_input = app.screen.query_one("#open-path")
+        path_input.value = ""
+        await pilot.press(*"mo", "tab")  # completes the folder name
+        assert path_input.value == "more" + os.sep
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(app.entries) == count + 1
+        assert app.current_entry.article.title == "Talks resume in Geneva"  # type: ignore[union-attr]
+
+
+async def test_bad_paths_are_notifications_not_crashes(dashboard: MakeApp, tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text")
+    app = dashboard(paths=[str(tmp_path / "missing.txt"), str(binary), sample_paths()[1]])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("missing.txt" in m and "no such file" in m for m in messages)
+        assert any("blob.txt" in m and "binary" in m for m in messages)
+        assert len(app.entries) == 1
+
+
+async def test_palette_command_toggles_an_extractor_and_reanalyses(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"toggle extractor threat")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await settle(pilot)
+        entry = app.current_entry
+        assert entry is not None and entry.analysis is not None
+        assert entry.analysis.find(Threat) is None
+        assert "No extractor produces" in str(app.query_one(ThreatPane).message.render())
+        assert entry.analysis.find(ActorsResult) is not None
+
+
+async def test_narrow_terminal_shows_one_analysis_pane_at_a_time(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        text_pane = app.query_one("#text-pane")
+        actors_pane = app.query_one("#actors-pane")
+        assert text_pane.display and text_pane.region.width > 0
+        assert actors_pane.region.width == 0
+        await pilot.press("3")
+        await pilot.pause()
+        assert actors_pane.region.width > 40
+        assert text_pane.region.width == 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.query_one("#quotes-pane").region.width > 40
+
+
+async def test_reopening_uses_the_cache(dashboard: MakeApp) -> None:
+    text = config_text().replace("cache: false", "cache: true")
+    first = dashboard(text, use_cache=True)
+    async with first.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert not any(e.from_cache for e in first.entries.values())
+    again = dashboard(text, use_cache=True)
+    async with again.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert all(e.from_cache for e in again.entries.values())
+        assert again.entries[again.order[0]].threat == first.entries[first.order[0]].threat

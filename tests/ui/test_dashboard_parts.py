@@ -1,0 +1,142 @@
+"""The dashboard's pure parts: themes, remembering the theme, wrapping, highlights, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitroom.extractors.config import config_from_text, parse_config
+from sitroom.extractors.errors import ConfigError
+from sitroom.extractors.yamlfile import parse_yaml, read_yaml
+from sitroom.tui.bindings import check_key
+from sitroom.tui.highlight import Layer, pieces
+from sitroom.tui.themes import bundled_theme_files, load_themes, theme_from_yaml
+from sitroom.tui.user_config import remember_theme, with_theme
+from sitroom.tui.wrap import wrap
+
+
+def test_the_bundled_themes_load_dark_light_and_contrast_first(tmp_path: Path) -> None:
+    themes = load_themes(tmp_path)
+    assert themes.names[:3] == ["sitroom-dark", "sitroom-light", "sitroom-contrast"]
+    assert not themes.errors
+    assert len(bundled_theme_files()) >= 3
+    for theme in themes.themes:
+        assert {f"sr-threat-{level}" for level in range(5)} <= set(theme.variables)
+        assert {"sr-actor", "sr-quote", "sr-evidence"} <= set(theme.variables)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("name: x\ncolors: {primary: 12}\n", "2:19", "a colour must be a string"),
+        ("name: x\ncolors:\n  primry: '#fff'\n", "3:3", "did you mean 'primary'"),
+        ("name: x\n", "1:1", "needs at least `primary`"),
+        ("name: x\ncolors: {primary: '#fff'}\nthreat: ['#fff']\n", "3:9", "must list 5 colours"),
+        ("colors: {primary: '#fff'}\n", "1:1", "`name` must be"),
+    ],
+)
+def test_a_bad_theme_file_names_its_line_and_column(
+    tmp_path: Path, text: str, where: str, words: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        theme_from_yaml(read_yaml(path))
+    assert str(caught.value).startswith(f"{path}:{where}: ")
+    assert words in str(caught.value)
+
+
+def test_with_theme_changes_only_the_theme_value() -> None:
+    text = "# mine\nversion: 1\ntheme: sitroom-dark   # dark at night\nkeymap: {}\n"
+    assert with_theme(text, "sitroom-light") == (
+        "# mine\nversion: 1\ntheme: sitroom-light   # dark at night\nkeymap: {}\n"
+    )
+    assert with_theme("version: 1\n", "x") == "version: 1\ntheme: x\n"
+    assert with_theme("version: 1\ntheme:\n", "x") == "version: 1\ntheme: x\n"
+    assert with_theme("theme: a\n", "needs: quotes") == "theme: 'needs: quotes'\n"
+
+
+def test_remember_theme_creates_the_user_config_from_the_bundled_default(tmp_path: Path) -> None:
+    from sitroom.extractors.config import bundled_path, load_config, user_config_path
+
+    config = load_config(None)
+    assert config.is_bundled
+    target = remember_theme(config, "sitroom-contrast")
+    assert target == user_config_path()
+    bundled = Path(bundled_path()).read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == bundled.replace(
+        "theme: sitroom-dark", "theme: sitroom-contrast"
+    )
+    assert parse_config(parse_yaml(target.read_text(encoding="utf-8"), str(target))).theme == (
+        "sitroom-contrast"
+    )
+
+
+def test_remember_theme_refuses_a_flow_style_config_without_touching_it(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text("{version: 1}\n", encoding="utf-8")
+    config = config_from_text("{version: 1}\n", str(path))
+    with pytest.raises(ConfigError):
+        remember_theme(config, "sitroom-light")
+    assert path.read_text(encoding="utf-8") == "{version: 1}\n"
+
+
+@pytest.mark.parametrize("width", [10, 23, 60])
+def test_wrapped_lines_fit_and_cover_every_word(width: int) -> None:
+    text = (
+        "Ministers met in Brussels on Monday.\n\nA deliberatelyoverlongwordwithoutanyspaces "
+        "follows, then “quoted words” and 東京 with wide characters, then the end."
+    )
+    lines = wrap(text, width)
+    from rich.cells import cell_len
+
+    assert all(cell_len(text[s:e]) <= width for s, e in lines)
+    assert " ".join(text[s:e] for s, e in lines).split() == text.split() or all(
+        word in "".join(text[s:e] for s, e in lines) for word in text.split()
+    )
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
+
+
+def test_a_100k_word_text_wraps_quickly() -> None:
+    import time
+
+    text = ("The delegation arrived late and the talks began at once. " * 10 + "\n\n") * 1000
+    assert len(text.split()) >= 100_000
+    started = time.perf_counter()
+    lines = wrap(text, 70)
+    assert time.perf_counter() - started < 0.5
+    assert len(lines) > 10_000
+
+
+def test_pieces_cut_a_line_where_highlights_start_and_stop() -> None:
+    layers = {"actor": Layer([(2, 5), (8, 9)]), "quote": Layer([(4, 12)])}
+    assert pieces(0, 10, layers) == [
+        (0, 2, ()),
+        (2, 4, ("actor",)),
+        (4, 5, ("quote", "actor")),
+        (5, 8, ("quote",)),
+        (8, 9, ("quote", "actor")),
+        (9, 10, ("quote",)),
+    ]
+    assert Layer([(5, 9), (1, 3), (2, 6)]).starts == [1]
+
+
+@pytest.mark.parametrize(
+    ("key", "ok"),
+    [
+        ("ctrl+n", True),
+        ("]", True),
+        ("f5", True),
+        ("question_mark", True),
+        ("ctrl+pagedown", True),
+        ("shift+tab", True),
+        ("ctrl+pgdwn", False),
+        ("hyperspace+x", False),
+        ("", False),
+    ],
+)
+def test_check_key_knows_textual_key_names(key: str, ok: bool) -> None:
+    assert (check_key(key) is None) is ok

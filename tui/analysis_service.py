@@ -1,0 +1,179 @@
+"""The dashboard's side of the engine: one analysis queue, one pipeline, the cache.
+
+Everything here runs on worker threads, never on the UI thread: building the pipeline
+imports the extractor modules, and the first parse imports spaCy and loads the model.
+The queue is ordered by what the reader is looking at: the article on screen goes first,
+then the others in list order, so the badges in the list fill in while the reader reads.
+
+Toggling an extractor makes a new pipeline (a new *generation*); analyses still in flight
+for the old one are dropped when they arrive, and every article is queued again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from sitroom.extractors.config import Config
+from sitroom.extractors.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from sitroom.extractors.pipeline import Pipeline
+
+Progress = Callable[[str], None]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Job:
+    article: Article
+    generation: int
+
+
+class AnalysisService:
+    def __init__(self, config: Config, *, use_cache: bool = True) -> None:
+        self.config = config
+        self.use_cache = use_cache and config.cache
+        self.generation = 0
+        self._lock = threading.Lock()
+        self._pending: dict[str, Article] = {}  # insertion order = list order
+        self._first: str | None = None  # the article on screen
+        self._running = False
+        self._pipeline: Pipeline | None = None
+        self._pipeline_generation = -1
+        self._model_ready = False
+        self._cache: Any = None
+        self._cache_opened = False
+        self.cache_warning: str | None = None
+
+    # -- queue (any thread) ------------------------------------------------------------
+    def submit(self, articles: Iterable[Article]) -> bool:
+        """Queue articles; True when the caller must start a worker to drain the queue."""
+        with self._lock:
+            for article in articles:
+                self._pending[article.id] = article
+            return self._claim()
+
+    def prioritize(self, article_id: str | None) -> None:
+        with self._lock:
+            self._first = article_id
+
+    def _claim(self) -> bool:
+        if self._running or not self._pending:
+            return False
+        self._running = True
+        return True
+
+    def next_job(self) -> Job | None:
+        """The next article to analyse, or None, after which the worker must stop: the
+        check and the `running` flag change under one lock, so no submit is ever lost."""
+        with self._lock:
+            if not self._pending:
+                self._running = False
+                return None
+            key = self._first if self._first in self._pending else next(iter(self._pending))
+            article = self._pending.pop(key)
+            return Job(article, self.generation)
+
+    def pending_count(self) -> int:
+        with self._lock:
+            return len(self._pending)
+
+    def cancel_all(self) -> None:
+        with self._lock:
+            self._pending.clear()
+
+    # -- extractors on and off ----------------------------------------------------------
+    def extractor_states(self) -> list[tuple[int, str, bool]]:
+        """(index, `use:` name, enabled) for every extractor of the config."""
+        return [(spec.index, spec.use, spec.enabled) for spec in self.config.extractors]
+
+    def toggle(self, index: int) -> bool:
+        """Switch extractor `index` on or off; returns its new state. Every article must
+        then be submitted again (the generation changes)."""
+        specs = list(self.config.extractors)
+        for i, spec in enumerate(specs):
+            if spec.index == index:
+                specs[i] = dataclasses.replace(spec, enabled=not spec.enabled)
+                enabled = specs[i].enabled
+                break
+        else:
+            raise KeyError(index)
+        with self._lock:
+            self.config = dataclasses.replace(self.config, extractors=tuple(specs))
+            self.generation += 1
+            self._pending.clear()
+        return enabled
+
+    # -- work (worker threads only) -------------------------------------------------------
+    def pipeline(self) -> Pipeline:
+        """The pipeline of the current generation; assembling it imports the extractors."""
+        with self._lock:
+            generation, config = self.generation, self.config
+            current = self._pipeline if self._pipeline_generation == generation else None
+        if current is not None:
+            return current
+        from sitroom.extractors.pipeline import Pipeline
+
+        built = Pipeline(config)  # raises ConfigError for a bad extractor entry
+        with self._lock:
+            if self._pipeline_generation != generation:
+                old = self._pipeline
+                self._pipeline, self._pipeline_generation = built, generation
+                if old is not None:
+                    old.close()
+            return self._pipeline if self._pipeline is not None else built
+
+    def analyze(self, article: Article, progress: Progress | None = None) -> tuple[Analysis, bool]:
+        """The analysis of `article` and whether it came from the cache."""
+        pipeline = self.pipeline()
+        cached = self._cache_get(article, pipeline)
+        if cached is not None:
+            return cached, True
+        if not self._model_ready and progress is not None:
+            progress(f"loading the spaCy model {self.config.model}")
+        pipeline.nlp  # noqa: B018 - load the model here so the step above is what we report
+        self._model_ready = True
+        if progress is not None:
+            progress(f"analysing {len(article.text.split()):,} words")
+        analysis = pipeline.analyze(article)
+        self._cache_put(article, pipeline, analysis)
+        return analysis, False
+
+    def close(self) -> None:
+        with self._lock:
+            pipeline, self._pipeline = self._pipeline, None
+            cache, self._cache = self._cache, None
+        if pipeline is not None:
+            pipeline.close()
+        if cache is not None:
+            cache.close()
+
+    # -- cache ----------------------------------------------------------------------------
+    def _open_cache(self) -> Any:
+        if not self.use_cache:
+            return None
+        with self._lock:
+            if self._cache_opened:
+                return self._cache
+            self._cache_opened = True
+        from sitroom.extractors.cache import AnalysisCache
+
+        cache = AnalysisCache.open()  # never raises: trouble ends up in `warning`
+        self.cache_warning = cache.warning
+        with self._lock:
+            self._cache = cache
+        return cache
+
+    def _cache_get(self, article: Article, pipeline: Pipeline) -> Analysis | None:
+        cache = self._open_cache()
+        if cache is None:
+            return None
+        result: Analysis | None = cache.get(article.id, pipeline.cache_key)
+        return result
+
+    def _cache_put(self, article: Article, pipeline: Pipeline, analysis: Analysis) -> None:
+        cache = self._open_cache()
+        if cache is not None:
+            cache.put(article, pipeline.cache_key, analysis)

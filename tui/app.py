@@ -1,0 +1,692 @@
+"""The dashboard app and `make_app`, the one factory the CLI and the tests use.
+
+Module-level imports stay light (Textual, the stdlib, the engine's model and config):
+the first frame must not wait for spaCy, the extractors or the cache. Articles are loaded
+and analysed in thread workers; their results arrive as messages (`tui/messages.py`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Tab, Tabs
+from textual.worker import get_current_worker
+
+from sitroom.extractors.config import Config
+from sitroom.extractors.errors import ConfigError, SitroomError
+from sitroom.extractors.model import Article
+from sitroom.tui import bindings
+from sitroom.tui.analysis_service import AnalysisService
+from sitroom.tui.messages import (
+    ActorChosen,
+    AnalysisFailed,
+    AnalysisProgress,
+    AnalysisReady,
+    ArticlesLoaded,
+    JumpTo,
+)
+from sitroom.tui.panes.actors import ActorsPane
+from sitroom.tui.panes.articles import ArticleList
+from sitroom.tui.panes.quotes import QuotesPane
+from sitroom.tui.panes.status import StatusBar
+from sitroom.tui.panes.text import TextPane
+from sitroom.tui.panes.text_view import ArticleText
+from sitroom.tui.panes.threat import ThreatPane
+from sitroom.tui.state import ArticleEntry, Status
+from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_themes
+
+PANES = ("articles", "text", "actors", "quotes", "threat")
+SIDE_PANES = ("text", "actors", "quotes", "threat")
+MAX_LOAD_NOTICES = 5
+
+
+class DashboardScreen(Screen[None], inherit_bindings=False):
+    """The main screen; its tab bindings carry ids (Textual's own do not)."""
+
+    BINDINGS = bindings.SCREEN
+
+
+class SitroomApp(App[None]):
+    CSS_PATH = "sitroom.tcss"
+    TITLE = "sitroom"
+    BINDINGS = bindings.APP
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(
+        self,
+        config: Config,
+        paths: Sequence[str] = (),
+        *,
+        use_cache: bool = True,
+        themes: ThemeSet | None = None,
+        theme: str = DEFAULT_THEME,
+        keymap: dict[str, str] | None = None,
+        notices: Sequence[str] = (),
+        remember_theme: bool = True,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.paths = list(paths)
+        self.service = AnalysisService(config, use_cache=use_cache)
+        self.themes = themes or load_themes()
+        self.initial_theme = theme
+        self.keymap = dict(keymap or {})
+        self.notices = list(notices)
+        self.remember_theme = remember_theme
+        self.entries: dict[str, ArticleEntry] = {}
+        self.order: list[str] = []
+        self.current: str | None = None
+        self.startup_error: str | None = None
+        self.switch_times: list[float] = []  # seconds per article switch, for benchmarks
+        self.loading = 0  # load workers still running
+        self._progress_note = ""
+        self._analysed_once = False
+        self._theme_timer: Any = None
+        self._seen_failures: set[str] = set()
+        self._view = "text"
+        for loaded in self.themes.themes:
+            self.register_theme(loaded)
+
+    # -- setup ----------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        return DashboardScreen(id="_default")
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(DEFAULT_VARIABLES)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        tabs = Tabs(
+            Tab("Text", id="tab-text"),
+            Tab("Actors", id="tab-actors"),
+            Tab("Quotes", id="tab-quotes"),
+            Tab("Threat", id="tab-threat"),
+            id="pane-tabs",
+        )
+        tabs.can_focus = False
+        yield tabs
+        with Horizontal(id="main", classes="-view-text"):
+            with Vertical(id="articles-pane", classes="pane"):
+                yield ArticleList(id="article-list")
+            yield TextPane(id="text-pane", classes="pane")
+            with Vertical(id="side"):
+                yield ActorsPane(id="actors-pane", classes="pane")
+                yield QuotesPane(id="quotes-pane", classes="pane")
+                yield ThreatPane(id="threat-pane", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.theme = self.initial_theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_keymap(self.keymap)
+        self.query_one("#articles-pane").border_title = "Articles"
+        self.query_one(TextPane).show(None)
+        self._update_status()
+        for notice in self.notices:
+            self.notify(notice, title="Theme", severity="warning", timeout=10)
+        for error in self.themes.errors:
+            if all(error.file not in n for n in self.notices):
+                self.notify(str(error), title="Theme not loaded", severity="warning", timeout=10)
+        self.query_one(ArticleList).focus()
+        if self.paths:
+            self.open_paths(self.paths, select_first=True)
+        else:
+            from sitroom.tui.samples import sample_paths
+
+            self.open_paths(sample_paths(), select_first=True)
+
+    def on_unmount(self) -> None:
+        self.service.cancel_all()
+        self.service.close()
+
+    # -- loading --------------------------------------------------------------------------
+    def open_paths(self, paths: Sequence[str], *, select_first: bool = False) -> None:
+        self.loading += 1
+        self._load_worker(list(paths), select_first)
+
+    @work(thread=True, group="load")
+    def _load_worker(self, paths: list[str], select_first: bool) -> None:
+        from sitroom.extractors.errors import ArticleError
+        from sitroom.extractors.loaders import load_paths
+
+        worker = get_current_worker()
+        batch: list[Article] = []
+        errors: list[ArticleError] = []
+        last = time.monotonic()
+        first_batch = True
+        for item in load_paths(paths):
+            if worker.is_cancelled:
+                return
+            if isinstance(item, ArticleError):
+                errors.append(item)
+            else:
+                batch.append(item)
+            # the first article goes out at once so the list draws; then batches
+            if (first_batch and batch) or len(batch) >= 200 or time.monotonic() - last > 0.05:
+                self.post_message(
+                    ArticlesLoaded(batch, errors, done=False, select_first=select_first)
+                )
+                batch, errors, last, first_batch = [], [], time.monotonic(), False
+        self.post_message(ArticlesLoaded(batch, errors, done=True, select_first=select_first))
+
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, message: ArticlesLoaded) -> None:
+        new: list[ArticleEntry] = []
+        for article in message.articles:
+            if article.id in self.entries:
+                continue  # the same text twice (a copy, or opened again)
+            entry = ArticleEntry(article)
+            self.entries[article.id] = entry
+            self.order.append(article.id)
+            new.append(entry)
+        if new:
+            self.query_one(ArticleList).add_entries(new)
+            self._submit(e.article for e in new)
+            if self.current is None or (message.select_first and not self._selected_from_batch):
+                self.select_article(new[0].id)
+            if message.select_first:
+                self._selected_from_batch = True
+        self._report_load_errors(message.errors)
+        if message.done:
+            self.loading -= 1
+            self._selected_from_batch = False
+            if not self.entries:
+                self.query_one(TextPane).view.show_placeholder(
+                    "No articles loaded. Press o to open files or folders."
+                )
+        self._update_status()
+
+    _selected_from_batch = False
+
+    def _report_load_errors(self, errors: list[Any]) -> None:
+        self._load_error_count = getattr(self, "_load_error_count", 0)
+        for error in errors:
+            self._load_error_count += 1
+            if self._load_error_count <= MAX_LOAD_NOTICES:
+                self.notify(str(error), title="Not loaded", severity="error", timeout=8)
+            elif self._load_error_count == MAX_LOAD_NOTICES + 1:
+                self.notify(
+                    "More files could not be loaded; see `sitroom analyze` for all.",
+                    severity="error",
+                    timeout=8,
+                )
+
+    # -- analysis -------------------------------------------------------------------------
+    def _submit(self, articles: Iterable[Article]) -> None:
+        if self.service.submit(articles):
+            self._analysis_worker()
+
+    @work(thread=True, group="analysis")
+    def _analysis_worker(self) -> None:
+        worker = get_current_worker()
+        service = self.service
+        while True:
+            job = service.next_job()
+            if job is None:
+                return
+            if worker.is_cancelled:
+                service.cancel_all()
+                continue
+            article_id = job.article.id
+
+            def progress(note: str, article_id: str = article_id) -> None:
+                self.post_message(AnalysisProgress(article_id, note))
+
+            progress("analysing")
+            started = time.perf_counter()
+            try:
+                analysis, cached = service.analyze(job.article, progress)
+            except ConfigError as exc:  # the pipeline cannot be built: no article can succeed
+                service.cancel_all()
+                self.post_message(AnalysisFailed(article_id, str(exc), job.generation, fatal=True))
+            except SitroomError as exc:
+                self.post_message(AnalysisFailed(article_id, str(exc), job.generation))
+            except Exception as exc:  # engine bug: show it in the panes, keep the app alive
+                self.post_message(
+                    AnalysisFailed(article_id, f"{type(exc).__name__}: {exc}", job.generation)
+                )
+            else:
+                self.post_message(
+                    AnalysisReady(
+                        article_id, analysis, job.generation, cached, time.perf_counter() - started
+                    )
+                )
+
+    @on(AnalysisProgress)
+    def _analysis_progress(self, message: AnalysisProgress) -> None:
+        entry = self.entries.get(message.article_id)
+        if entry is None or entry.status is Status.DONE:
+            return
+        entry.status, entry.note = Status.ANALYSING, message.note
+        self._progress_note = message.note
+        self.query_one(ArticleList).refresh_entry(entry)
+        if message.article_id == self.current:
+            self._show_panes(entry)
+        self._update_status()
+
+    @on(AnalysisReady)
+    def _analysis_ready(self, message: AnalysisReady) -> None:
+        entry = self.entries.get(message.article_id)
+        if entry is None or message.generation != self.service.generation:
+            return
+        self._analysed_once = True
+        entry.set_analysis(message.analysis, message.seconds, message.from_cache)
+        self.query_one(ArticleList).refresh_entry(entry)
+        if message.article_id == self.current:
+            self.query_one(TextPane).refresh_analysis(entry)
+            self._show_panes(entry)
+        self._update_status()
+
+    @on(AnalysisFailed)
+    def _analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.generation != self.service.generation:
+            return
+        if message.fatal:
+            if not self._analysed_once and message.generation == 0:
+                # a broken extractor entry in the config: refuse to go on, like a bad keymap
+                self.startup_error = message.message
+                self.exit(return_code=2)
+                return
+            self.notify(message.message, title="Extractors", severity="error", timeout=10)
+        elif message.message not in self._seen_failures:
+            self._seen_failures.add(message.message)
+            self.notify(message.message, title="Analysis failed", severity="error", timeout=8)
+        for entry in (
+            self.entries.values() if message.fatal else [self.entries.get(message.article_id)]
+        ):
+            if entry is None or entry.status is Status.DONE:
+                continue
+            entry.status, entry.error, entry.note = Status.FAILED, message.message, ""
+            self.query_one(ArticleList).refresh_entry(entry)
+            if entry.id == self.current:
+                self.query_one(TextPane).refresh_analysis(entry)
+                self._show_panes(entry)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        pending = sum(
+            1 for e in self.entries.values() if e.status in (Status.QUEUED, Status.ANALYSING)
+        )
+        note = self._progress_note if pending else ""
+        if self.loading:
+            note = "loading files" + (f", {note}" if note else "")
+        self.query_one(StatusBar).set_counts(len(self.entries), pending, note)
+        self.query_one("#articles-pane").border_title = f"Articles {len(self.entries)}"
+
+    @property
+    def all_analysed(self) -> bool:
+        """No article is waiting for analysis and no file is being loaded."""
+        return not self.loading and all(
+            e.status in (Status.DONE, Status.FAILED) for e in self.entries.values()
+        )
+
+    # -- switching ------------------------------------------------------------------------
+    @property
+    def current_entry(self) -> ArticleEntry | None:
+        return self.entries.get(self.current) if self.current else None
+
+    def select_article(self, article_id: str) -> None:
+        """Show an article in every pane. Analysed ones draw from data already computed."""
+        started = time.perf_counter()
+        entry = self.entries.get(article_id)
+        if entry is None:
+            return
+        text_pane = self.query_one(TextPane)
+        previous = self.current_entry
+        if previous is not None and previous is not entry:
+            previous.view_state["anchor"] = text_pane.view.first_visible_offset()
+        self.current = article_id
+        self.service.prioritize(article_id)
+        self.query_one(ArticleList).highlight_id(article_id)
+        text_pane.show(entry, anchor=entry.view_state.get("anchor", 0))
+        self._show_panes(entry)
+        self.switch_times.append(time.perf_counter() - started)
+
+    def _show_panes(self, entry: ArticleEntry) -> None:
+        self.query_one(ActorsPane).show(entry)
+        self.query_one(QuotesPane).show(entry)
+        self.query_one(ThreatPane).show(entry)
+        self.query_one(StatusBar).set_entry(entry)
+        text_pane = self.query_one(TextPane)
+        if entry.status is not Status.DONE:
+            text_pane._subtitle(entry)
+
+    @on(OptionList.OptionHighlighted, "#article-list")
+    def _list_moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.current:
+            self.select_article(event.option.id)
+
+    @on(OptionList.OptionSelected, "#article-list")
+    def _list_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            if event.option.id != self.current:
+                self.select_article(event.option.id)
+            self.action_focus_pane("text")
+
+    def _step_article(self, step: int) -> None:
+        if not self.order:
+            return
+        index = self.order.index(self.current) if self.current in self.order else -1
+        self.select_article(self.order[(index + step) % len(self.order)])
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_prev_article(self) -> None:
+        self._step_article(-1)
+
+    # -- panes and focus ------------------------------------------------------------------
+    def _pane_widget(self, name: str) -> Widget:
+        return {
+            "articles": lambda: self.query_one(ArticleList),
+            "text": lambda: self.query_one(ArticleText),
+            "actors": lambda: self.query_one(ActorsPane),
+            "quotes": lambda: self.query_one(QuotesPane),
+            "threat": lambda: self.query_one(ThreatPane),
+        }[name]()
+
+    def action_focus_pane(self, name: str) -> None:
+        if name in SIDE_PANES:
+            self._set_view(name)
+        widget = self._pane_widget(name)
+        self.call_after_refresh(widget.focus)
+        widget.focus()
+
+    def action_cycle_pane(self, step: int) -> None:
+        name = self._focused_pane() or "articles"
+        self.action_focus_pane(PANES[(PANES.index(name) + step) % len(PANES)])
+
+    def _focused_pane(self) -> str | None:
+        focused = self.screen_stack[0].focused
+        if focused is None:
+            return None
+        for node in focused.ancestors_with_self:
+            node_id = getattr(node, "id", None) or ""
+            if node_id.endswith("-pane") and node_id[:-5] in PANES:
+                return node_id[:-5]
+        return None
+
+    def _set_view(self, name: str) -> None:
+        """Which of text/actors/quotes/threat the narrow layout shows."""
+        self._view = name
+        main = self.query_one("#main")
+        for pane in SIDE_PANES:
+            main.set_class(pane == name, f"-view-{pane}")
+        tabs = self.query_one("#pane-tabs", Tabs)
+        if tabs.active != f"tab-{name}":
+            tabs.active = f"tab-{name}"
+
+    def on_descendant_focus(self, event: Any) -> None:
+        name = self._focused_pane()
+        if name in SIDE_PANES:
+            self._set_view(name)
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_chosen(self, event: Tabs.TabActivated) -> None:
+        name = (event.tab.id or "tab-text").removeprefix("tab-")
+        if name != self._view:  # a click on the strip, not our own update
+            self.action_focus_pane(name)
+
+    @property
+    def narrow(self) -> bool:
+        return self.screen_stack[0].has_class("-narrow")
+
+    # -- marks: actors, quotes, evidence, search ----------------------------------------------
+    @on(ActorChosen)
+    def _actor_chosen(self, message: ActorChosen) -> None:
+        entry = self.current_entry
+        if entry is None or entry.analysis is None:
+            return
+        spans = entry.marks.mentions.get(message.actor_id, [])
+        text = self.query_one(ArticleText)
+        if not spans:
+            self.notify("This actor has no mentions to show.", severity="warning")
+            return
+        text.set_targets(spans, "selected", index=0)
+        self._describe_target()
+        if self.narrow:
+            self.action_focus_pane("text")
+
+    @on(JumpTo)
+    def _jump(self, message: JumpTo) -> None:
+        if not message.spans:
+            return
+        self.query_one(ArticleText).mark_current(message.spans)
+        if self.narrow:
+            self.action_focus_pane("text")
+
+    def _describe_target(self) -> None:
+        text = self.query_one(ArticleText)
+        if not text.targets:
+            return
+        what = "mention" if text.target_kind == "selected" else "match"
+        self.query_one(
+            TextPane
+        ).border_subtitle = (
+            f"{what} {text.target_index + 1}/{len(text.targets)} · n/N next/previous · esc clears"
+        )
+
+    def action_next_mention(self) -> None:
+        self._step_mark(1)
+
+    def action_prev_mention(self) -> None:
+        self._step_mark(-1)
+
+    def _step_mark(self, step: int) -> None:
+        text = self.query_one(ArticleText)
+        if not text.targets:
+            self.notify(
+                "Nothing to step through: press enter on an actor, or / to search.", timeout=3
+            )
+            return
+        text.step_target(step)
+        self._describe_target()
+
+    def action_clear_marks(self) -> None:
+        text = self.query_one(ArticleText)
+        text.clear_targets()
+        text.mark_current([])
+        entry = self.current_entry
+        if entry is not None:
+            self.query_one(TextPane)._subtitle(entry)
+
+    def action_search(self) -> None:
+        if self.narrow:
+            self._set_view("text")
+        self.query_one(TextPane).open_search()
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from sitroom.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_open(self) -> None:
+        from sitroom.tui.screens.open import OpenScreen
+
+        def opened(paths: list[str] | None) -> None:
+            if paths:
+                self.open_paths(paths, select_first=True)
+
+        self.push_screen(OpenScreen(), opened)
+
+    def action_export(self) -> None:
+        from sitroom.tui.screens.export import ExportRequest, ExportScreen
+
+        entry = self.current_entry
+        if entry is None:
+            self.notify("No article to export.", severity="warning")
+            return
+        if entry.analysis is None:
+            self.notify(
+                "This article is still being analysed; export when it is done.", severity="warning"
+            )
+            return
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None and entry.analysis is not None:
+                self._export_worker(entry.article, entry.analysis, request)
+
+        self.push_screen(ExportScreen(entry.article), chosen)
+
+    @work(thread=True, group="export")
+    def _export_worker(self, article: Article, analysis: Any, request: Any) -> None:
+        from sitroom.tui.screens.export import export_analysis
+
+        try:
+            path = export_analysis(article, analysis, request)
+        except SitroomError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Export", severity="error")
+        except OSError as exc:
+            self.call_from_thread(
+                self.notify,
+                f"{request.path}: {exc.strerror or exc}",
+                title="Export",
+                severity="error",
+            )
+        else:
+            self.call_from_thread(self.notify, f"Wrote {path}", title="Export")
+
+    # -- themes -----------------------------------------------------------------------------
+    def action_cycle_theme(self) -> None:
+        names = self.themes.names
+        if not names:
+            return
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=1.5)
+
+    def _theme_changed(self, theme: Any) -> None:
+        if not self.remember_theme:
+            return
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(0.5, lambda: self._remember_worker(self.theme))
+
+    @work(thread=True, group="theme", exclusive=True)
+    def _remember_worker(self, name: str) -> None:
+        from sitroom.tui.user_config import remember_theme
+
+        try:
+            remember_theme(self.config, name)
+        except SitroomError as exc:
+            self.call_from_thread(
+                self.notify, str(exc), title="Theme not remembered", severity="warning"
+            )
+
+    # -- extractors -------------------------------------------------------------------------
+    def action_toggle_extractor(self, index: int) -> None:
+        try:
+            enabled = self.service.toggle(index)
+        except KeyError:
+            return
+        name = next(use for i, use, _ in self.service.extractor_states() if i == index)
+        for entry in self.entries.values():
+            entry.requeue()
+        self.query_one(ArticleList).set_entries([self.entries[i] for i in self.order])
+        if self.current:
+            self.select_article(self.current)
+        self._submit(self.entries[i].article for i in self.order)
+        self._update_status()
+        self.notify(f"{name} {'on' if enabled else 'off'}: analysing again", timeout=3)
+
+    # -- command palette --------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Next article", "Show the next article in the list", self.action_next_article),
+            ("Previous article", "Show the previous article", self.action_prev_article),
+            ("Search the text", "Find words in the article (/)", self.action_search),
+            (
+                "Next mark",
+                "Next mention of the chosen actor, or next search hit (n)",
+                self.action_next_mention,
+            ),
+            ("Previous mark", "Previous mention or search hit (N)", self.action_prev_mention),
+            ("Clear marks", "Remove actor and search highlights (esc)", self.action_clear_marks),
+            ("Open files", "Open more files, folders or globs (o)", self.action_open),
+            (
+                "Export analysis",
+                "Save this article's analysis as JSON or Markdown (e)",
+                self.action_export,
+            ),
+            ("Cycle theme", "Switch to the next sitroom theme (t)", self.action_cycle_theme),
+            ("Help: keys", "List every key binding and its id (?)", self.action_help),
+            (
+                "Sort actors",
+                "Change the order of the actors pane",
+                lambda: self.query_one(ActorsPane).cycle_sort(),
+            ),
+            (
+                "Quote order",
+                "Switch the quotes between time and article order",
+                lambda: self.query_one(QuotesPane).cycle_sort(),
+            ),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+        for name in PANES:
+            yield SystemCommand(
+                f"Focus {name} pane",
+                f"Move the keyboard focus to the {name} pane",
+                lambda name=name: self.action_focus_pane(name),
+            )
+        for index, use, enabled in self.service.extractor_states():
+            state = "on → off" if enabled else "off → on"
+            yield SystemCommand(
+                f"Toggle extractor: {use} ({state})",
+                "Switch this extractor and analyse every article again",
+                lambda index=index: self.action_toggle_extractor(index),
+            )
+
+
+def resolve_theme(config: Config, themes: ThemeSet) -> tuple[str, list[str]]:
+    """The theme to start with and any notices. An unknown name is a config error; a name
+    whose user theme file is broken falls back to the default with a notice."""
+    name = config.theme or DEFAULT_THEME
+    if name in themes.names or name in BUILTIN_THEMES:
+        return name, []
+    broken = themes.broken.get(name) or next(
+        (err for stem, err in themes.broken.items() if stem.lower() == name.lower()), None
+    )
+    if broken is not None:
+        return DEFAULT_THEME, [f"{broken} — using {DEFAULT_THEME} instead"]
+    known = [*themes.names, *BUILTIN_THEMES]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (themes: {', '.join(themes.names)})"
+    raise config.error(f"unknown theme {name!r}{hint}", "theme")
+
+
+def make_app(
+    config: Config,
+    paths: Sequence[str] = (),
+    use_cache: bool = True,
+    *,
+    user_themes: Path | None = None,
+    remember_theme: bool = True,
+) -> SitroomApp:
+    """Build the dashboard, refusing (ConfigError, one line) a keymap or theme it cannot use."""
+    keymap = bindings.validate_keymap(config)
+    themes = load_themes(user_themes)
+    theme, notices = resolve_theme(config, themes)
+    return SitroomApp(
+        config,
+        paths,
+        use_cache=use_cache,
+        themes=themes,
+        theme=theme,
+        keymap=keymap,
+        notices=notices,
+        remember_theme=remember_theme,
+    )

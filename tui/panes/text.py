@@ -1,0 +1,134 @@
+"""The article pane: the text, its highlight legend, and the search box."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from sitroom.extractors.model import Span
+from sitroom.tui import bindings
+from sitroom.tui.panes.text_view import ArticleText
+from sitroom.tui.state import ArticleEntry, Status
+
+LEGEND = (
+    ("actor", "bold $sr-actor"),
+    ("quote", "italic $sr-quote"),
+    ("evidence", "on $sr-evidence"),
+    ("chosen actor", "bold underline on $sr-selected"),
+    ("search", "on $sr-match"),
+    ("here", "bold #000000 on $sr-current"),
+)
+
+
+class Legend(Static):
+    DEFAULT_CSS = """
+    Legend { height: 1; padding: 0 1; background: $surface; color: $text-muted; }
+    """
+
+    def on_mount(self) -> None:
+        self.update(
+            Content.assemble(
+                *[part for name, style in LEGEND for part in ((f" {name} ", style), " ")]
+            )
+        )
+
+
+class SearchBox(Input):
+    BINDINGS = bindings.MODAL
+
+    DEFAULT_CSS = """
+    SearchBox { dock: bottom; display: none; border: tall $accent; height: 3; }
+    SearchBox.-shown { display: block; }
+    """
+
+    def action_dismiss_modal(self) -> None:
+        self.remove_class("-shown")
+        self.value = ""
+        self.app.set_focus(self.screen.query_one(ArticleText))
+
+
+class TextPane(Vertical):
+    def compose(self) -> ComposeResult:
+        yield ArticleText(id="article-text")
+        yield SearchBox(placeholder="search the text (enter: find, esc: close)", id="search")
+        yield Legend(id="legend")
+
+    @property
+    def view(self) -> ArticleText:
+        return self.query_one(ArticleText)
+
+    def show(self, entry: ArticleEntry | None, *, anchor: int = 0) -> None:
+        if entry is None:
+            self.border_title = "Article"
+            self.border_subtitle = ""
+            self.view.show_placeholder("No article: press o to open files.")
+            return
+        article = entry.article
+        self.border_title = article.title or article.stem
+        self.view.show_text(article.text, self._layers(entry), anchor=anchor)
+        self._subtitle(entry)
+
+    def refresh_analysis(self, entry: ArticleEntry) -> None:
+        """The analysis of the article on screen arrived: add its highlights in place."""
+        self.view.set_layers(self._layers(entry))
+        self._subtitle(entry)
+
+    def _layers(self, entry: ArticleEntry) -> dict:
+        return entry.marks.layers if entry.status is Status.DONE else {}
+
+    def _subtitle(self, entry: ArticleEntry) -> None:
+        article = entry.article
+        words = len(article.text.split())
+        parts = [f"{words:,} words"]
+        if article.published:
+            parts.insert(0, article.published.isoformat())
+        if article.source:
+            parts.insert(1 if article.published else 0, article.source)
+        if entry.status in (Status.QUEUED, Status.ANALYSING):
+            parts.append("analysing…")
+        self.border_subtitle = " · ".join(parts)
+
+    def open_search(self) -> None:
+        box = self.query_one(SearchBox)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.search(event.value)
+        self.view.focus()
+
+    def search(self, query: str) -> int:
+        """Highlight every match of `query` (case-insensitive unless it has capitals) and
+        go to the first one at or after the top of the screen. Returns the count."""
+        spans = find_all(self.view.text, query)
+        if not spans:
+            self.view.clear_targets()
+            self.notify(f"No match for {query!r}", severity="warning", timeout=3)
+            return 0
+        start = self.view.first_visible_offset()
+        self.view.set_targets(spans, "match", index=0)
+        self.view.goto_target(self.view.first_target_after(start))
+        self.notify(f"{len(spans)} matches for {query!r}; n / N to move", timeout=3)
+        return len(spans)
+
+
+def find_all(text: str, query: str) -> list[Span]:
+    query = query.strip()
+    if not query:
+        return []
+    haystack, needle = (
+        (text, query) if any(c.isupper() for c in query) else (text.lower(), query.lower())
+    )
+    if len(haystack) != len(text):  # lower() changed lengths (rare scripts): search as typed
+        haystack, needle = text, query
+    spans: list[Span] = []
+    pos = haystack.find(needle)
+    while pos != -1:
+        spans.append(Span(pos, pos + len(needle)))
+        pos = haystack.find(needle, pos + len(needle))
+    return spans

@@ -1,0 +1,156 @@
+"""The threat pane: the level and its label, a score bar, and the evidence behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult, RenderResult
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from sitroom.extractors.model import Evidence, Threat
+from sitroom.tui import bindings
+from sitroom.tui.messages import JumpTo
+from sitroom.tui.panes.badges import ellipsize, level_style, threat_label, wrap_lines
+from sitroom.tui.panes.base import AnalysisPane, PaneMessage
+from sitroom.tui.state import ArticleEntry
+
+
+class Gauge(Widget):
+    """Two lines: `3 COERCIVE MILITARY POSTURE  conf. high` and a bar with the score."""
+
+    DEFAULT_CSS = """
+    Gauge { height: 2; padding: 0 1; background: $surface; }
+    """
+
+    threat: reactive[Threat | None] = reactive(None)
+
+    def render(self) -> RenderResult:
+        threat = self.threat
+        if threat is None:
+            return ""
+        width = max(self.size.width - 2, 10)
+        level = max(0, min(threat.level, 4))
+        confidence = f"conf. {threat.confidence_label}"
+        label = threat_label(threat).upper()
+        room = width - len(confidence) - 5
+        head = Content.assemble(
+            (f" {level} ", level_style(level)),
+            " ",
+            (ellipsize(label, max(room, 4)), f"bold $sr-threat-{level}"),
+        )
+        head = Content.assemble(
+            head,
+            " " * max(width - head.cell_length - len(confidence), 1),
+            (confidence, "$text-muted"),
+        )
+        score = max(0.0, min(float(threat.score), 100.0))
+        score_text = f" {score:.0f}/100"
+        bar_width = max(width - len(score_text), 4)
+        filled = round(bar_width * score / 100)
+        bar = Content.assemble(
+            ("█" * filled, f"$sr-threat-{level}"),
+            ("░" * (bar_width - filled), "$text-disabled"),
+            (score_text, "bold"),
+        )
+        return Content("\n").join([head, bar])
+
+
+def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
+    weight = item.weight
+    sign = f"{weight:+.1f}" if weight else "0"
+    style = "$error" if weight > 0 else "$success" if weight < 0 else "$text-muted"
+    reason = item.reason + (f" [{item.code}]" if item.code else "")
+    head = Content.assemble(
+        (f"{sign:>5} ", f"bold {style}"),
+        (ellipsize(reason, max(width - 6, 10)), "bold" if weight else "$text-muted"),
+    )
+    lines = wrap_lines(f"“{item.span.text(text)}”", width - 6, 2)
+    body = Content("\n").join(
+        Content.assemble("      ", (line, "italic $text-muted")) for line in lines
+    )
+    return Content("\n").join([head, body])
+
+
+class EvidenceList(OptionList):
+    BINDINGS = bindings.LIST
+
+    DEFAULT_CSS = """
+    EvidenceList {
+        height: 1fr;
+        border: none;
+        background: $surface;
+        scrollbar-gutter: stable;
+    }
+    """
+
+
+class ThreatPane(AnalysisPane):
+    TITLE = "Threat"
+    WHAT = "a threat level"
+    RESULT = Threat
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._evidence: list[Evidence] = []
+        self._shown: tuple[str, Threat] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield PaneMessage(id=f"{self.id}-message")
+        yield Gauge(id="gauge")
+        yield self.make_body()
+
+    def make_body(self) -> Widget:
+        return EvidenceList(classes="pane-body", id="evidence-list")
+
+    @property
+    def list(self) -> EvidenceList:
+        return self.query_one(EvidenceList)
+
+    def clear_body(self) -> None:
+        self._shown = None
+        self._evidence = []
+        self.query_one(Gauge).threat = None
+        self.query_one(Gauge).display = False
+        self.list.display = False
+        self.list.clear_options()
+
+    def render_result(self, entry: ArticleEntry, result: Threat) -> None:
+        gauge = self.query_one(Gauge)
+        gauge.display = True
+        self.list.display = True
+        if self._shown == (entry.id, result):
+            return
+        self._shown = (entry.id, result)
+        gauge.threat = result
+        # strongest first; ignored cues (weight 0) last, still shown so the reader sees them
+        self._evidence = sorted(result.evidence, key=lambda e: (e.weight == 0, -abs(e.weight)))
+        self._fill_evidence(entry)
+        self.border_title = f"Threat {result.level} · {threat_label(result)}"
+        self.border_subtitle = f"{len(self._evidence)} evidence"
+        if not self._evidence:
+            self.say("No evidence: nothing in the text moved the level.")
+
+    def _fill_evidence(self, entry: ArticleEntry) -> None:
+        self._entry = entry
+        width = max(self.size.width - 4, 24)
+        text = entry.article.text
+        self.list.set_options(
+            Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(self._evidence)
+        )
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            highlighted = self.list.highlighted
+            self._fill_evidence(self._entry)
+            self.list.highlighted = highlighted
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self._evidence[event.option_index]
+        self.post_message(JumpTo([item.span], label=item.reason))
