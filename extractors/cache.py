@@ -18,14 +18,17 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sitroom.extractors.codec import decode_analysis, encode_analysis
+from sitroom.extractors.corpus.rows import article_rows
 from sitroom.extractors.model import Analysis, Article
 
-SCHEMA_VERSION = 1
+# 2: per-article actor, speaker and threat rows for the corpus tables (sitroom.extractors.corpus)
+SCHEMA_VERSION = 2
 FILE_NAME = "analyses.sqlite3"
 
 _SCHEMA = """
@@ -45,7 +48,45 @@ CREATE TABLE IF NOT EXISTS analyses (
     payload BLOB NOT NULL,
     PRIMARY KEY (article_id, key)
 );
+CREATE INDEX IF NOT EXISTS analyses_by_key ON analyses (key);
+-- The corpus tables: a few flat rows per analysis, written with it in one transaction.
+-- Each is keyed by the analysis key first (a corpus is read under one config and model),
+-- then by what the corpus queries group on, so those read the index in order.
+CREATE TABLE IF NOT EXISTS article_actors (
+    key TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, actor_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_actors_by_article ON article_actors (key, article_id);
+CREATE TABLE IF NOT EXISTS article_speakers (
+    key TEXT NOT NULL,
+    speaker TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    speaker_id TEXT,
+    name TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    PRIMARY KEY (key, speaker, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_speakers_by_article ON article_speakers (key, article_id);
+CREATE TABLE IF NOT EXISTS article_threat (
+    key TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    published TEXT,
+    level INTEGER NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_threat_by_date ON article_threat (key, published);
 """
+
+#: Every table this module creates, dropped together when the layout changes.
+_TABLES = ("analyses", "articles", "meta", "article_actors", "article_speakers", "article_threat")
+#: The corpus tables, emptied for an analysis before its new rows are written.
+_CORPUS_TABLES = ("article_actors", "article_speakers", "article_threat")
 
 
 def default_path() -> Path:
@@ -136,9 +177,11 @@ class AnalysisCache:
             return None
 
     def put(self, article: Article, key: str, analysis: Analysis) -> None:
+        """Store the analysis and its corpus rows (see `corpus/rows.py`) in one transaction."""
         if self._db is None:
             return
         payload = encode_analysis(analysis)
+        rows = article_rows(analysis)
         now = time.time()
         published = article.published.isoformat() if article.published else None
         try:
@@ -155,8 +198,42 @@ class AnalysisCache:
                     "VALUES (?, ?, ?, ?)",
                     (article.id, key, now, payload),
                 )
+                _delete_corpus_rows(db, article.id, key)
+                db.executemany(
+                    "INSERT INTO article_actors "
+                    "(key, actor_id, article_id, name, kind, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (key, a.actor_id, article.id, a.name, a.kind, a.mentions)
+                        for a in rows.actors
+                    ],
+                )
+                db.executemany(
+                    "INSERT INTO article_speakers (key, speaker, article_id, speaker_id, name, "
+                    "quotes) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (key, s.speaker, article.id, s.speaker_id, s.name, s.quotes)
+                        for s in rows.speakers
+                    ],
+                )
+                if rows.threat is not None:
+                    db.execute(
+                        "INSERT INTO article_threat (key, article_id, published, level, score) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (key, article.id, published, rows.threat.level, rows.threat.score),
+                    )
         except sqlite3.Error as exc:
             self._trouble(exc)
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a read-only query, for the corpus tables; [] when the cache is unusable."""
+        if self._db is None:
+            return []
+        try:
+            with self._lock:
+                return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            self._trouble(exc)
+            return []
 
     def info(self) -> CacheInfo:
         path = str(self.path) if self.path else "(disabled)"
@@ -181,6 +258,8 @@ class AnalysisCache:
             return
         try:
             with self._lock, self._transaction() as db:
+                for table in _CORPUS_TABLES:
+                    db.execute(f"DELETE FROM {table}")
                 db.execute("DELETE FROM analyses")
                 db.execute("DELETE FROM articles")
             with self._lock:
@@ -214,6 +293,7 @@ class AnalysisCache:
                 db.execute(
                     "DELETE FROM analyses WHERE article_id = ? AND key = ?", (article_id, key)
                 )
+                _delete_corpus_rows(db, article_id, key)
         except sqlite3.Error as exc:
             self._trouble(exc)
 
@@ -236,10 +316,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         version = _schema_version(db)
         if version is not None and version != SCHEMA_VERSION:
             # an older (or newer) layout: rebuild rather than misread it
-            db.executescript(
-                "DROP TABLE IF EXISTS analyses; DROP TABLE IF EXISTS articles; "
-                "DROP TABLE IF EXISTS meta;"
-            )
+            db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
         db.executescript(_SCHEMA)
         db.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
@@ -249,6 +326,11 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _delete_corpus_rows(db: sqlite3.Connection, article_id: str, key: str) -> None:
+    for table in _CORPUS_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE key = ? AND article_id = ?", (key, article_id))
 
 
 def _schema_version(db: sqlite3.Connection) -> int | None:

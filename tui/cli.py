@@ -7,12 +7,17 @@ fast. Every user mistake ends as one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, TextIO
 
-SUBCOMMANDS = ("analyze", "config", "cache")
+if TYPE_CHECKING:
+    from sitroom.extractors.config import Config
+    from sitroom.extractors.pipeline import Pipeline
+
+SUBCOMMANDS = ("analyze", "corpus", "config", "cache")
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -38,6 +43,7 @@ def _dashboard_parser() -> argparse.ArgumentParser:
         "level of news articles.",
         epilog="headless commands:\n"
         "  sitroom analyze PATH... [--format json|jsonl|markdown] [-o FILE]\n"
+        "  sitroom corpus PATH... [--format json|csv] [--table actors|speakers|threat]\n"
         "  sitroom config show|schema|path|check\n"
         "  sitroom cache info|clear|path\n"
         "run `sitroom COMMAND --help` for their options.",
@@ -70,9 +76,58 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument("--config", metavar="FILE")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    _add_engine_arguments(parser)
+    return parser
+
+
+def _add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="spaCy processes (default 1)"
+        "--workers",
+        type=int,
+        metavar="N",
+        help="spaCy processes (default 1); with --engine dask, local Dask workers "
+        "(default: one per core)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine (default); dask: tasks on Dask distributed "
+        "(install sitroom[dask])",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of an existing cluster, e.g. "
+        "tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+
+
+def _corpus_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitroom corpus",
+        description="Analyse articles (or reuse their cached analyses) and print the "
+        "cross-article tables: actors, speakers and threat by date.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="articles, directories or globs")
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+    parser.add_argument(
+        "--table",
+        choices=("actors", "speakers", "threat"),
+        help="print only this table (a plain CSV, or a JSON list)",
+    )
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="at most N actors and N speakers (default: all)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument("--config", metavar="FILE")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache (the tables come from a throwaway store)",
+    )
+    _add_engine_arguments(parser)
     return parser
 
 
@@ -96,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return run_analyze(_analyze_parser().parse_args(args[1:]))
+        if args and args[0] == "corpus":
+            return run_corpus(_corpus_parser().parse_args(args[1:]))
         if args and args[0] == "config":
             return run_config(_config_parser().parse_args(args[1:]))
         if args and args[0] == "cache":
@@ -175,12 +232,11 @@ def run_analyze(args: argparse.Namespace) -> int:
     from sitroom.extractors.config import load_config
     from sitroom.extractors.errors import ArticleError
     from sitroom.extractors.export import to_markdown, to_record
-    from sitroom.extractors.pipeline import Pipeline
 
-    if args.workers < 1:
-        return _fail("--workers must be at least 1")
+    problem = _engine_problem(args)
+    if problem:
+        return _fail(problem)
     config = load_config(args.config)
-    pipeline = Pipeline(config)
 
     def report(error: ArticleError) -> None:
         print(f"sitroom: {error}", file=sys.stderr)
@@ -193,20 +249,121 @@ def run_analyze(args: argparse.Namespace) -> int:
         cache = AnalysisCache.open()
         if cache.warning:
             print(f"sitroom: warning: {cache.warning}", file=sys.stderr)
-    with open_output(args.output, force=args.force) as out:
+    with open_output(args.output, force=args.force) as out, _engine(args, config) as pipeline:
         results = analyse_paths(
             args.paths,
             pipeline,
             on_error=report,
             cache=cache,
             stats=stats,
-            n_process=args.workers,
+            n_process=args.workers or 1,
         )
         _write(out, args.format, ((to_record(a, r), a, r) for a, r in results), to_markdown)
-    pipeline.close()
     if stats.loaded == 0 and stats.failed == 0:
         return _fail("no articles found in the given paths", EXIT_INPUT_FAILED)
     return EXIT_INPUT_FAILED if stats.failed else 0
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    import contextlib
+    import tempfile
+    from pathlib import Path
+
+    from sitroom.extractors.atomic import open_output
+    from sitroom.extractors.batch import BatchStats, analyse_paths
+    from sitroom.extractors.cache import AnalysisCache
+    from sitroom.extractors.config import load_config
+    from sitroom.extractors.corpus import Corpus
+    from sitroom.extractors.corpus.tables import TABLES, build_tables, write_csv, write_json
+    from sitroom.extractors.errors import ArticleError
+
+    problem = _engine_problem(args)
+    if problem:
+        return _fail(problem)
+    if args.limit is not None and args.limit < 1:
+        return _fail("--limit must be at least 1")
+    config = load_config(args.config)
+
+    def report(error: ArticleError) -> None:
+        print(f"sitroom: {error}", file=sys.stderr)
+
+    stats = BatchStats()
+    with contextlib.ExitStack() as stack:
+        cache = None
+        if config.cache and not args.no_cache:
+            cache = AnalysisCache.open()
+            if cache.warning:
+                print(f"sitroom: warning: {cache.warning}", file=sys.stderr)
+        if cache is None or not cache.enabled:
+            # the tables are SQL over a store: without the cache, a throwaway one
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="sitroom-corpus-"))
+            cache = AnalysisCache.open(Path(folder) / "corpus.sqlite3")
+        stack.callback(cache.close)
+        out = stack.enter_context(open_output(args.output, force=args.force))
+        pipeline = stack.enter_context(_engine(args, config))
+        ids = {
+            article.id
+            for article, _ in analyse_paths(
+                args.paths,
+                pipeline,
+                on_error=report,
+                cache=cache,
+                stats=stats,
+                n_process=args.workers or 1,
+            )
+        }
+        corpus = Corpus(cache, pipeline.cache_key)
+        stored = corpus.article_count(ids)
+        if stored < len(ids):
+            print(
+                f"sitroom: warning: {len(ids) - stored} of {len(ids)} articles could not be "
+                f"stored ({cache.warning or 'the store is unusable'}); the tables leave them out",
+                file=sys.stderr,
+            )
+        tables = build_tables(corpus, ids, [args.table] if args.table else TABLES, args.limit)
+        if args.format == "csv":
+            write_csv(out, tables)
+        else:
+            write_json(out, stored, tables)
+    if stats.loaded == 0 and stats.failed == 0:
+        return _fail("no articles found in the given paths", EXIT_INPUT_FAILED)
+    return EXIT_INPUT_FAILED if stats.failed else 0
+
+
+def _engine_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the --workers/--engine/--scheduler combination, if anything."""
+    if args.workers is not None and args.workers < 1:
+        return "--workers must be at least 1"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler needs --engine dask"
+    if args.scheduler and args.workers is not None:
+        return "--workers sizes a local cluster; the one at --scheduler has its own workers"
+    return None
+
+
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace, config: Config) -> Iterator[Pipeline]:
+    """The pipeline that runs the analyses: here, or as tasks on Dask."""
+    from sitroom.extractors.errors import SitroomError
+    from sitroom.extractors.pipeline import Pipeline
+
+    if args.engine != "dask":
+        pipeline = Pipeline(config)
+        try:
+            yield pipeline
+        finally:
+            pipeline.close()
+        return
+    try:
+        from sitroom.extractors.distributed import dask_pipeline
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("dask", "distributed"):
+            raise
+        raise SitroomError(
+            "--engine dask needs Dask, which is not installed: pip install 'sitroom[dask]'"
+        ) from None
+    with dask_pipeline(config, scheduler=args.scheduler, workers=args.workers) as pipeline:
+        yield pipeline
 
 
 def _write(out: TextIO, fmt: str, items, to_markdown) -> None:  # type: ignore[no-untyped-def]
