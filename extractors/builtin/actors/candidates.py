@@ -9,8 +9,7 @@ organisations, after its usual errors are cleaned away (titles and "the" inside 
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors import normalize, usage
 from sitroom.extractors.builtin.actors.context import Context
@@ -18,6 +17,9 @@ from sitroom.extractors.builtin.actors.gazetteer import Entry, Term
 from sitroom.extractors.builtin.actors.matcher import Match
 from sitroom.extractors.builtin.actors.mentions import Coverage, Mention
 from sitroom.extractors.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _FORM_ORDER = {"name": 0, "abbreviation": 1, "metonym": 2, "capital": 3, "demonym": 4}
 _NAME_PARTICLES = frozenset(

@@ -11,14 +11,16 @@ organisation whose initials it spells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors import normalize
 from sitroom.extractors.builtin.actors.context import Context
 from sitroom.extractors.builtin.actors.gazetteer import Entry
 from sitroom.extractors.builtin.actors.mentions import Mention
 from sitroom.extractors.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _SMALL = frozenset(["of", "the", "and", "for", "&", "in", "on", "de"])
 

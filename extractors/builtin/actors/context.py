@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.gazetteer import Gazetteer, Roles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(
@@ -56,6 +58,7 @@ class Context:
     headline: tuple[int, int] | None = None  # character range of the headline line
     lead: tuple[int, int] | None = None  # character range of the first body paragraph
     title_case: list[tuple[int, int]] = field(default_factory=list)  # character ranges
+    length: int = 0  # characters; Doc.text rebuilds the whole string on every access
 
     @property
     def roles(self) -> Roles:
@@ -83,7 +86,7 @@ class Context:
 
 def build(doc: Doc, gazetteer: Gazetteer, title: str = "") -> Context:
     text = doc.text
-    context = Context(doc, gazetteer)
+    context = Context(doc, gazetteer, length=len(text))
     offset = 0
     paragraphs: list[tuple[int, int]] = []
     for line in text.split("\n"):

@@ -10,10 +10,13 @@ when exactly one actor named so far has that title or that head noun; "the allia
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.clusters import Cluster, Clusters
 from sitroom.extractors.builtin.actors.mentions import Coverage, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _PRONOUNS = {
     "he": "m",

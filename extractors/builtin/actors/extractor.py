@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors import (
     candidates,
@@ -24,6 +23,9 @@ from sitroom.extractors.builtin.actors.clusters import Cluster, Clusters
 from sitroom.extractors.builtin.actors.mentions import Coverage
 from sitroom.extractors.errors import ConfigError
 from sitroom.extractors.model import Actor, ActorsResult, Article, Results, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ milliseconds with the gazetteer itself, and it works on any Doc whatever its voc
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors import normalize
 from sitroom.extractors.builtin.actors.gazetteer import Gazetteer, Term
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)

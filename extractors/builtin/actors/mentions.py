@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.gazetteer import Entry
 from sitroom.extractors.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Where a mention came from; pronouns and "the minister" weigh less in salience.
 Source = str  # "gazetteer" | "ner" | "sweep" | "pronoun" | "nominal" | "group"

@@ -8,11 +8,14 @@ small head start. Scores are divided by the top score so the first actor has 1.0
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.clusters import Cluster
 from sitroom.extractors.builtin.actors.context import Context
 from sitroom.extractors.builtin.actors.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 HEADLINE, LEAD, SPEAKER, EARLY = 1.5, 0.5, 1.0, 1.0
 
@@ -39,5 +42,5 @@ def score(context: Context, cluster: Cluster) -> float:
             weight += SPEAKER
         total += weight
     first = min(doc[m.start].idx for m in cluster.mentions)
-    total += EARLY * (1.0 - first / max(len(doc.text), 1))
+    total += EARLY * (1.0 - first / max(context.length, 1))
     return total

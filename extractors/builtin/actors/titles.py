@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.clusters import Clusters
 from sitroom.extractors.builtin.actors.context import Context
 from sitroom.extractors.builtin.actors.gazetteer import Entry
 from sitroom.extractors.builtin.actors.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ", "NUM"})
 _FEMALE = frozenset(

@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.actors.context import Context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _DATELINE_MARKS = frozenset({"—", "–", "-", "--", ",", "(", ":"})
 
