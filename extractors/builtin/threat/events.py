@@ -22,29 +22,42 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _CLAUSE_ROLES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl"})
-#: Violence verbs that mean criticism when a person does them to a person: "the senator
-#: attacked her rival" (PETRARCH2 likewise codes attacks on plans or governments as 111).
-VERBAL_WHEN_PERSONAL = frozenset(
-    {
-        "attack",
-        "hit",
-        "target",
-        "assail",
-        "blast",
-        "clash",
-        "fight",
-        "battle",
-        "strike",
-        "bash",
-        "hammer",
-        "pound",
-        "slam",
-        "ambush",
-        "savage",
-        "storm",
-        "lash",
-    }
-)
+#: Violence verbs that mean something else when a person does them to a person: "the
+#: senator attacked her rival" is criticism, "Clinton beats Trump in the poll" a contest
+#: (PETRARCH2 likewise codes attacks on plans or governments as 111).
+VERBAL_WHEN_PERSONAL: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "attack",
+            "hit",
+            "target",
+            "assail",
+            "blast",
+            "clash",
+            "fight",
+            "battle",
+            "strike",
+            "bash",
+            "hammer",
+            "pound",
+            "slam",
+            "ambush",
+            "savage",
+            "storm",
+            "lash",
+            "unleash",
+            "shoot",
+            "respond",
+            "retaliate",
+            "hit back",
+            "destroy",
+            "torch",
+            "kill",
+        ),
+        "111",
+    ),
+    **dict.fromkeys(("beat", "defeat", "best", "crush", "trounce", "rout", "overwhelm"), "010"),
+}
 PERSON_WORDS = frozenset(
     {
         "rival",
@@ -101,6 +114,13 @@ def noun_keys(tok: Token) -> list[str]:
             keys.append(f"{m.lower_} {lemma}")
             if m.lemma_.lower() != m.lower_:
                 keys.append(f"{m.lemma_.lower()} {lemma}")
+    for prep in tok.rights:
+        # "state of emergency", "show of force", "line of credit"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    keys.append(f"{lemma} of {obj.lemma_.lower()}")
+                    keys.append(f"{lemma} of {obj.lower_}")
     keys.append(lemma)
     if tok.lower_ != lemma:
         keys.append(tok.lower_)
@@ -217,9 +237,32 @@ def verb_entry(tok: Token, lex: Lexicon) -> tuple[str, VerbEntry] | None:
     entry = lex.verbs.get(lemma)
     if entry is not None:
         return lemma, entry
-    if tok.lower_ != lemma and tok.lower_ in lex.verbs:
-        return tok.lower_, lex.verbs[tok.lower_]
+    for base in _base_forms(tok.lower_):
+        if base in lex.verbs:
+            return base, lex.verbs[base]
     return None
+
+
+def _base_forms(word: str) -> list[str]:
+    """Guesses at a verb's base form, for when the lemmatizer errs ("staged" -> "stag")."""
+    out = [word]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("d", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "shelled" -> "shell", "planned" -> "plan"
+    return out
 
 
 def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigger | None:
@@ -267,7 +310,7 @@ def _personal(tok: Token | None) -> bool:
     if tok is None:
         return False
     return (
-        tok.ent_type_ == "PERSON"
+        tok.ent_type_ in ("PERSON", "NORP")
         or tok.lower_ in ("he", "she", "him", "her")
         or (tok.lemma_.lower() in PERSON_WORDS and tok.ent_type_ == "")
     )
@@ -275,21 +318,24 @@ def _personal(tok: Token | None) -> bool:
 
 def _verbal_attack(tok: Token, trig: Trigger) -> Trigger:
     """A person 'attacking' a person in words is criticism, not violence."""
-    if (
-        trig.code is None
-        or trig.code[:2] not in ("18", "19")
-        or tok.lemma_.lower() not in VERBAL_WHEN_PERSONAL
-    ):
+    code = VERBAL_WHEN_PERSONAL.get(trig.key)
+    if code is None or trig.code is None or trig.code[:2] not in ("18", "19"):
         return trig
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None:
-        obj = next(
-            (o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"),
-            None,
-        )
-    if _personal(subj) and (_personal(obj) or obj is None):
-        return Trigger(trig.token, "111", trig.frame, trig.key, trig.arg, "personal", trig.entry)
+    heads = [tok] + ([tok.doc[trig.arg]] if trig.arg is not None else [])
+    targets = [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [
+        o
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    personal_target = any(_personal(t) for t in targets)
+    # "X attacked her rival", "tweets targeting a former beauty queen" (no subject)
+    if (_personal(subj) and (not targets or personal_target)) or (subj is None and personal_target):
+        return Trigger(trig.token, code, trig.frame, trig.key, trig.arg, "personal", trig.entry)
     return trig
 
 

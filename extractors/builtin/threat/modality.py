@@ -449,7 +449,10 @@ class _Sentence:
         if frame == "noun":
             return Reading(own or "010", True, "asserted", me)
         if frame == "claim" and comps:
-            frame = "report" if self._self_claim(trig, comps) else "accuse"
+            if any(r.mode == "negated" for r in creads):
+                frame = "deny"  # "the army never shelled anyone, the general insisted"
+            else:
+                frame = "report" if self._self_claim(trig, comps) else "accuse"
         doc = self.sent.doc
         if frame == "report" and any(doc[c.token].dep_ == "xcomp" for c in comps):
             frame = "appeal"  # "told Russia to back off": a directive, not a report
@@ -461,7 +464,8 @@ class _Sentence:
                 return best[1]
             return Reading(own, True, "asserted", me) if own else None
         if frame == "threat" and self._warns_of_possibility(trig):
-            frame = "fear"  # "warned that the truce might not survive": a gloomy remark
+            # "warned that the truce might not survive": a gloomy remark
+            frame, own = "fear", "012"
         if frame == "threat":
             target = self._conflict_base(comps) or self._scan_conflict(trig)
             if target is not None and lex.weight(target.code or "010") < 0:
@@ -505,7 +509,9 @@ class _Sentence:
                     return Reading("010", True, "denied plan", me)
                 # denying a conflictual act is denying responsibility (016); denying a
                 # cooperative or neutral one leaves a plain statement
-                blame = any(lex.weight(r.code) < 0 for r in creads)
+                blame = any(
+                    lex.weight(c.code or r.code) < 0 for c, r in zip(comps, creads, strict=True)
+                )
                 return Reading("016" if blame else "010", True, "denial", me)
             return Reading(own or "016", True, "denial", me)
         if frame == "accuse":
@@ -605,9 +611,12 @@ class _Sentence:
         tok = self.sent.doc[trig.token]
         found: list[Trigger] = []
         for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "aux", "neg", "punct", "mark"):
+            # only what the verb governs as its content, not background clauses
+            if c.dep_ not in ("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "pcomp"):
                 continue
             for t in c.subtree:
+                if t.dep_ == "advcl" and t is not c:
+                    break
                 other = self.by_token.get(t.i)
                 if other is not None and other is not trig and other.code:
                     found.append(other)

@@ -45,7 +45,7 @@ def score_sentence(
 # ----------------------------------------------------------------------------- article
 
 #: Support (salience-weighted count of real events) an article needs for each level.
-LEVEL_SUPPORT = {4: 1.5, 3: 1.0, 2: 1.0}
+LEVEL_SUPPORT = {4: 2.0, 3: 1.5, 2: 1.0}
 HEADLINE, LEAD, ASIDE = 2.0, 1.5, 0.4
 REPEAT_DECAY = 0.7  # each further mention of the same kind of event adds 70% of the last
 QUOTE_MARKS = re.compile(r"[\"“”«»„]")
