@@ -20,7 +20,7 @@ __all__ = ["ThreatExtractor", "score_sentence"]
 
 class ThreatExtractor:
     name = "threat"
-    version = "1"
+    version = "2"
     produces = Threat
 
     @dataclass(frozen=True)

@@ -193,7 +193,7 @@ class _Sentence:
     def modal(self, tok: Token) -> str | None:
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass"):
-                word = c.lower_
+                word = c.lower_.replace("\u2019", "'")
                 if word in self.cues.hypothetical_modals:
                     return "hyp"
                 if word in self.cues.future_modals:
@@ -454,7 +454,9 @@ class _Sentence:
             else:
                 frame = "report" if self._self_claim(trig, comps) else "accuse"
         doc = self.sent.doc
-        if frame == "report" and any(doc[c.token].dep_ == "xcomp" for c in comps):
+        if frame == "report" and any(
+            doc[c.token].dep_ == "xcomp" and doc[c.token].head.i == me for c in comps
+        ):
             frame = "appeal"  # "told Russia to back off": a directive, not a report
         if frame in ("report", "aspect", "attempt"):
             best = self._most(comps, creads)
@@ -631,6 +633,14 @@ class _Sentence:
             return Reading(r.code, False, "condition", r.focus)
         if self.historical(tok):
             return Reading("010", False, "historical", r.focus)
+        if (
+            tok.dep_ == "ROOT"
+            and trig.is_verb
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            # a bare infinitive as the whole clause ("To back off", a split headline)
+            # states no act
+            return Reading("010", False, "unrealised", r.focus)
         if r.mode in ("denied plan",):
             return r
         neg = (self.negated(tok) if trig.is_verb else False) or link.neg

@@ -136,7 +136,7 @@ def _reason(lex: Lexicon, event: Event) -> str:
     if event.counted:
         main = lex.describe(event.code)
         if event.mode in ("announced", "conditional threat") and not event.code.startswith("13"):
-            return f"{event.mode} {main}"
+            return f"announced {main}"
         if event.mode == "conditional threat":
             return f"conditional {main}"
         if event.mode == "hypothetical":
@@ -161,6 +161,7 @@ def _reason(lex: Lexicon, event: Event) -> str:
         "demanded": f"{what}: demanded",
         "halted": f"{what}: halted",
         "reported": f"{what}: reported",
+        "unrealised": f"{what}: not stated as done",
     }
     return labels.get(event.mode, f"{what}: {event.mode}")
 
@@ -260,6 +261,8 @@ def _combine(lex: Lexicon, scored: list[_Scored], ignored: list[Event]) -> Threa
         scored, key=lambda s: (-abs(lex.threat(s.event.code)) * s.salience, s.event.start)
     ):
         weight = round(s.salience * lex.threat(s.event.code) / 10.0, 3)
+        if weight == 0 and s.event.code.startswith("01"):
+            continue  # plain statements: real, but they neither raise nor lower anything
         reason = _reason(lex, s.event)
         if s.place.where in ("headline", "aside"):
             reason = f"{reason} ({s.place.where})"
