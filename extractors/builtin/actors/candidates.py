@@ -305,8 +305,7 @@ def _family(context: Context, span: Span) -> bool:
     singular = normalize.fold(text[:-1])
     if singular in context.gazetteer.people_by_short:
         return True
-    doc = span.doc
-    return any(t.text == text[:-1] and t.ent_type_ == "PERSON" for t in doc)
+    return text[:-1] in context.person_words
 
 
 def _place_name(context: Context, span: Span) -> bool:
@@ -348,6 +347,9 @@ def ner_mentions(context: Context, coverage: Coverage, readings: dict[int, Entry
         if start >= end or not coverage.free(start, end):
             continue
         span = doc[start:end]
+        if usage.is_dateline(span):
+            coverage.take(start, end)  # "FAIRVIEW, W.Va. -": where the story was filed
+            continue
         if not _name_like(context, span, label == "PERSON") or _place_name(context, span):
             continue
         if label in ("PERSON", "ORG") and _modifier(context, span):

@@ -107,6 +107,7 @@ class Clusters:
             self._add_other(mention)
         self._merge_prefixes()
         self._merge_acronyms()
+        self._merge_kinds()
 
     def _add_full_name(self, mention: Mention) -> None:
         doc = self.context.doc
@@ -132,13 +133,26 @@ class Clusters:
         doc = self.context.doc
         word = normalize.fold(mention.text(doc))
         cluster = self.person_for(word, mention.start)
+        ids = self.context.gazetteer.people_by_short.get(word, ())
+        famous = self.context.gazetteer.entry(ids[0]) if len(ids) == 1 else None
+        # A bare "Obama" is the well-known Obama even when the article names only Michelle
+        # Obama in full, unless it says "Mrs. Obama".
+        if famous is not None and (
+            cluster is None or (cluster.entry is None and not self._addressed(mention))
+        ):
+            cluster = self.for_entry(famous)
         if cluster is None:
-            ids = self.context.gazetteer.people_by_short.get(word, ())
-            if len(ids) == 1:
-                cluster = self.for_entry(self.context.gazetteer.entry(ids[0]))
-            else:
-                cluster = self.named("person", mention.text(doc))
+            cluster = self.named("person", mention.text(doc))
         cluster.add(mention)
+
+    def _addressed(self, mention: Mention) -> bool:
+        """Preceded by a courtesy title ("Mrs. Obama"): the writer means the person named
+        in this article, not a namesake."""
+        doc = self.context.doc
+        k = mention.start - 1
+        if k >= 0 and doc[k].text == ".":
+            k -= 1
+        return k >= 0 and doc[k].lower_.rstrip(".") in self.context.roles.honorifics
 
     def person_for(self, word: str, position: int) -> Cluster | None:
         """The person a lone surname (or first name) refers to, when the article says."""
@@ -215,6 +229,24 @@ class Clusters:
             and normalize.fold(c.name.split()[-1]) == word
         ]
         return named[0] if len(named) == 1 else None
+
+    def _merge_kinds(self) -> None:
+        """The NER may call the same name a person in one sentence and an organisation in
+        the next ("Lenox"): one row, of the kind it was given most often."""
+        by_name: dict[str, list[Cluster]] = {}
+        for cluster in self.by_key.values():
+            if cluster.entry is None and cluster.kind in ("person", "organization", "media"):
+                by_name.setdefault(normalize.fold(cluster.name), []).append(cluster)
+        for same in by_name.values():
+            if len(same) < 2:
+                continue
+            same.sort(key=lambda c: (-len(c.mentions), c.first))
+            keep = same[0]
+            for other in same[1:]:
+                for mention in other.mentions:
+                    mention.kind = keep.kind
+                    keep.add(mention)
+                del self.by_key[other.key]
 
     def _merge_prefixes(self) -> None:
         """ "Peterson Institute" after "Peterson Institute for International Economics"."""

@@ -45,7 +45,7 @@ def _title_case(line: str) -> bool:
     """A headline-style line: nearly every word capitalised, so the NER's PERSON and ORG
     guesses there ("Blinken Tells") are unreliable."""
     words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL]
-    if len(words) < 3:
+    if len(words) < 3:  # a two-word line is as often a signature ("John Smith.")
         return False
     upper = sum(1 for w in words if w[0].isupper())
     return upper / len(words) >= 0.8
@@ -59,6 +59,7 @@ class Context:
     lead: tuple[int, int] | None = None  # character range of the first body paragraph
     title_case: list[tuple[int, int]] = field(default_factory=list)  # character ranges
     length: int = 0  # characters; Doc.text rebuilds the whole string on every access
+    person_words: frozenset[str] = frozenset()  # every word the NER put in a PERSON
 
     @property
     def roles(self) -> Roles:
@@ -86,7 +87,8 @@ class Context:
 
 def build(doc: Doc, gazetteer: Gazetteer, title: str = "") -> Context:
     text = doc.text
-    context = Context(doc, gazetteer, length=len(text))
+    people = frozenset(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
+    context = Context(doc, gazetteer, length=len(text), person_words=people)
     offset = 0
     paragraphs: list[tuple[int, int]] = []
     for line in text.split("\n"):

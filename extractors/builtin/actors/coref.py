@@ -48,53 +48,65 @@ def _title_head(cluster: Cluster, titles: frozenset[str]) -> str | None:
     return next((w for w in reversed(words) if w in titles), None)
 
 
+class _People:
+    """Person mentions indexed by sentence and by token, kept up to date as references are
+    resolved (a resolved "he" is a candidate for the next one)."""
+
+    def __init__(self, clusters: Clusters, sentence_of: dict[int, int]) -> None:
+        self.sentence_of = sentence_of
+        self.by_sentence: dict[int, list[tuple[Cluster, Mention]]] = {}
+        self.by_token: dict[int, Cluster] = {}
+        for cluster in clusters.people():
+            for mention in cluster.mentions:
+                self.add(cluster, mention)
+
+    def add(self, cluster: Cluster, mention: Mention) -> None:
+        self.by_sentence.setdefault(self.sentence_of[mention.start], []).append((cluster, mention))
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = cluster
+
+    def before(self, sentence: int, position: int) -> list[tuple[Cluster, Mention]]:
+        return [(c, m) for c, m in self.by_sentence.get(sentence, ()) if m.start < position]
+
+
 def resolve(clusters: Clusters, coverage: Coverage) -> None:
     context = clusters.context
     doc = context.doc
-    sentence_of = _sentence_index(clusters)
-    people = clusters.people()
-    person_mentions: list[tuple[int, Cluster, Mention]] = sorted(
-        ((m.start, c, m) for c in people for m in c.mentions), key=lambda x: x[0]
-    )
+    people = _People(clusters, _sentence_index(clusters))
     titles = context.roles.titles
+    first = {c.key: c.first for c in clusters}
     for token in doc:
         if not coverage.free(token.i, token.i + 1):
             continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None and token.pos_ == "PRON":
-            cluster = _pronoun(token, gender, person_mentions, sentence_of)
+            cluster = _pronoun(token, gender, people)
             if cluster is not None:
-                _attach(cluster, token, "pronoun", coverage, person_mentions)
+                _attach(cluster, token, "pronoun", coverage, people)
             continue
         if token.i > 0 and doc[token.i - 1].lower_ == "the" and token.tag_ in ("NN", "NNP"):
             if token.i + 1 < len(doc) and (
                 doc[token.i + 1].lower_ == "of" or doc[token.i + 1].pos_ == "PROPN"
             ):
                 continue  # "the president of France", "the minister Sergei ...": a new name
-            cluster = _description(token, clusters, titles)
+            cluster = _description(token, clusters, titles, first)
             if cluster is not None:
-                _attach(cluster, token, "nominal", coverage, person_mentions)
+                _attach(cluster, token, "nominal", coverage, people)
 
 
-def _pronoun(
-    token: Token,
-    gender: str,
-    person_mentions: list[tuple[int, Cluster, Mention]],
-    sentence_of: dict[int, int],
-) -> Cluster | None:
-    here = sentence_of[token.i]
-    earlier = [(s, c, m) for s, c, m in person_mentions if s < token.i]
-    subject = _clause_subject(token, earlier)
+def _pronoun(token: Token, gender: str, people: _People) -> Cluster | None:
+    here = people.sentence_of[token.i]
+    subject = _clause_subject(token, people)
     if token.tag_ == "PRP$" and subject is not None and subject.gender in (None, gender):
         # "Blinken told Euronews after his meeting": a possessive in a clause whose subject
         # is a person is that person's.
         return subject
-    if token.tag_ != "PRP$" and token.dep_ not in _SUBJECT and subject is not None:
-        # "Maas told him": an object pronoun is never its own clause's subject.
-        earlier = [(s, c, m) for s, c, m in earlier if c.key != subject.key]
+    # "Maas told him": an object pronoun is never its own clause's subject.
+    excluded = subject.key if subject is not None and token.tag_ != "PRP$" else None
+    if token.dep_ in _SUBJECT:
+        excluded = None
     for back in range(_LOOKBACK + 1):
-        sentence = here - back
-        candidates = [(c, m) for s, c, m in earlier if sentence_of[s] == sentence]
+        candidates = [(c, m) for c, m in people.before(here - back, token.i) if c.key != excluded]
         if not candidates:
             continue
         fitting = {c.key: c for c, _ in candidates if c.gender in (None, gender)}
@@ -123,25 +135,23 @@ def _pronoun(
     return None
 
 
-def _clause_subject(token: Token, earlier: list[tuple[int, Cluster, Mention]]) -> Cluster | None:
+def _clause_subject(token: Token, people: _People) -> Cluster | None:
     """The person who is the subject of the clause `token` is in, when one is named."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
-    if not subjects:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+    if subject is None or subject.i >= token.i:
         return None
-    subject = subjects[0]
-    for _, cluster, mention in earlier:
-        if mention.start <= subject.i < mention.end:
-            return cluster
-    return None
+    return people.by_token.get(subject.i)
 
 
-def _description(token: Token, clusters: Clusters, titles: frozenset[str]) -> Cluster | None:
+def _description(
+    token: Token, clusters: Clusters, titles: frozenset[str], first: dict[str, int]
+) -> Cluster | None:
     lower = token.lower_
     lemma = token.lemma_.lower()
-    named_before = [c for c in clusters if c.first < token.i]
+    named_before = [c for c in clusters if first.get(c.key, token.i) < token.i]
     if lower in titles or lemma in titles:
         matches = [
             c for c in named_before if c.kind == "person" and _title_head(c, titles) == lemma
@@ -160,11 +170,7 @@ def _description(token: Token, clusters: Clusters, titles: frozenset[str]) -> Cl
 
 
 def _attach(
-    cluster: Cluster,
-    token: Token,
-    source: str,
-    coverage: Coverage,
-    person_mentions: list[tuple[int, Cluster, Mention]],
+    cluster: Cluster, token: Token, source: str, coverage: Coverage, people: _People
 ) -> None:
     start = token.i - 1 if source == "nominal" else token.i
     coverage.take(start, token.i + 1)
@@ -173,5 +179,4 @@ def _attach(
     if source == "pronoun":
         cluster.gender = cluster.gender or _PRONOUNS[token.lower_]
     if cluster.kind == "person":
-        person_mentions.append((token.i, cluster, mention))
-        person_mentions.sort(key=lambda x: x[0])
+        people.add(cluster, mention)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PIECE = re.compile(r"[^\W_]+|[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
@@ -18,6 +19,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-"
 ANY_CASE, CAPITALISED, ALL_CAPS = 0, 1, 2
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents, with straight apostrophes and hyphens."""
     text = text.translate(_QUOTES).lower()
@@ -27,9 +29,10 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def pieces(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=1 << 16)  # the same few thousand token texts come back in every article
+def pieces(text: str) -> tuple[tuple[str, int, int], ...]:
     """(folded piece, start, end) for each word or punctuation piece of `text`."""
-    return [(fold(m.group()), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    return tuple((fold(m.group()), m.start(), m.end()) for m in _PIECE.finditer(text))
 
 
 def key(text: str) -> tuple[str, ...]:

@@ -104,6 +104,13 @@ class TitleReader:
             rest = rest[:-1]
         while rest and rest[0].is_punct and rest[0].text != ".":
             rest = rest[1:]
+        # "the investigation former Secretary of State": a capitalised title starts at its
+        # first modifier, not at common nouns the parse hung in front of it.
+        first_role = next((n for n, t in enumerate(rest) if self.context.is_title_word(t)), None)
+        if first_role is not None and rest[first_role].text[:1].isupper():
+            while rest[:first_role] and rest[0].pos_ == "NOUN" and rest[0].text.islower():
+                rest = rest[1:]
+                first_role -= 1
         words = [
             self._expand(t)
             for n, t in enumerate(rest)
