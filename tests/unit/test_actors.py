@@ -247,3 +247,23 @@ def test_user_facing_ids_are_slugs_of_canonical_names(seed: ActorsResult) -> Non
         assert " " not in actor.id and actor.id.strip("-") == actor.id
     assert seed.by_id("the-associated-press") is None
     assert seed.by_id("associated-press") is not None
+
+
+def test_bare_surname_means_the_well_known_person_unless_addressed(nlp: Language) -> None:
+    text = (
+        "Michelle Obama spoke in Ohio on Monday. Obama later said the economy was strong. "
+        "Mrs. Obama said she agreed."
+    )
+    actors = by_name(run(nlp, text))
+    assert [m.text(text) for m in actors["Barack Obama"].mentions] == ["Obama"]
+    assert [m.text(text) for m in actors["Michelle Obama"].mentions][:2] == [
+        "Michelle Obama",
+        "Obama",
+    ]
+
+
+def test_misspelt_surname_joins_the_one_close_full_name(nlp: Language) -> None:
+    text = "Tyresha McClenney attended the rally in Miami. McLenney said the turnout was low."
+    actors = by_name(run(nlp, text))
+    assert set(actors) == {"Tyresha McClenney"}
+    assert actors["Tyresha McClenney"].aliases == ("Tyresha McClenney", "McLenney")

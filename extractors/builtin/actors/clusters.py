@@ -132,14 +132,13 @@ class Clusters:
     def _add_single_name(self, mention: Mention) -> None:
         doc = self.context.doc
         word = normalize.fold(mention.text(doc))
-        cluster = self.person_for(word, mention.start)
+        addressed = self._addressed(mention)
+        cluster = self.person_for(word, mention.start, in_full=addressed)
         ids = self.context.gazetteer.people_by_short.get(word, ())
         famous = self.context.gazetteer.entry(ids[0]) if len(ids) == 1 else None
         # A bare "Obama" is the well-known Obama even when the article names only Michelle
         # Obama in full, unless it says "Mrs. Obama".
-        if famous is not None and (
-            cluster is None or (cluster.entry is None and not self._addressed(mention))
-        ):
+        if famous is not None and (cluster is None or (cluster.entry is None and not addressed)):
             cluster = self.for_entry(famous)
         if cluster is None:
             cluster = self.named("person", mention.text(doc))
@@ -154,9 +153,13 @@ class Clusters:
             k -= 1
         return k >= 0 and doc[k].lower_.rstrip(".") in self.context.roles.honorifics
 
-    def person_for(self, word: str, position: int) -> Cluster | None:
-        """The person a lone surname (or first name) refers to, when the article says."""
+    def person_for(self, word: str, position: int, in_full: bool = False) -> Cluster | None:
+        """The person a lone surname (or first name) refers to, when the article says;
+        `in_full`: only people the article itself names in full ("Mrs. Obama")."""
+        doc = self.context.doc
         people = [c for c in self.people() if len(c.name.split()) > 1]
+        if in_full:
+            people = [c for c in people if any(len(_words(doc, m)) > 1 for m in c.mentions)]
         by_last = [c for c in people if word in self._short_names(c)]
         if by_last:
             # Two people share a surname: news writes the better-known one by surname alone
