@@ -21,7 +21,10 @@ TRIM = frozenset(" \t\n\u00a0,;:—–-()")
 def _phrase_at(ctx: Context, i: int) -> int:
     """Length in tokens of a cue phrase starting at token `i` (0 when none does)."""
     doc = ctx.doc
+    first = doc[i].lower_
     for phrase in ctx.lexicon.phrases:
+        if phrase.words[0] != first:
+            continue
         n = len(phrase.words)
         if i + n <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase.words)):
             return n

@@ -90,6 +90,8 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         if found is not None:
             return [found], "prepositional"
     obj = _object(verb)
+    if _purpose(verb):
+        return None  # "speaking on condition of anonymity to discuss the finding"
     naming = _naming(verb, obj) if lemma in lex.naming else None
     if naming is not None:
         return [naming], "naming"
@@ -105,6 +107,13 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
                 end = max(end, subtree_range(c)[1])
         return [(start, end)], "object"
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("to discuss", "in order to deny") reports nothing yet."""
+    return verb.dep_ in ("advcl", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _naming(verb: Token, obj: Token | None) -> Range | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.lexicon import Lexicon
 from sitroom.extractors.builtin.quotes.marks import QuoteRegion, find_regions
+from sitroom.extractors.builtin.quotes.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ class Context:
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
-        text = doc.text
+        text = doc_text(doc)
         ctx = cls(doc=doc, text=text, lexicon=lexicon, regions=find_regions(text))
         starts = [0]
         starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")

@@ -21,10 +21,38 @@ if TYPE_CHECKING:
 ASIDES = ("advcl", "conj")
 
 
+# Non-restrictive modifiers the reporter adds at the end of a clause: ", which forced her
+# to ...", ", a former lieutenant governor".
+TRAILING = ("appos",)
+
+
+def _trailing(ctx: Context, tok: Token, root: Token) -> bool:
+    prev = tok.left_edge.i - 1
+    return (
+        prev > root.left_edge.i
+        and tok.doc[prev].text == ","
+        and tok.right_edge.i >= root.right_edge.i - 1
+        and not ctx.in_quote(tok.doc[prev])
+    )
+
+
 def _is_aside(ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], bool]) -> bool:
+    """A further statement hung on the clause: "..., citing X", "... and warned against Y".
+
+    Only a participle or a conjunct counts; a subordinate clause with its own conjunction
+    ("until he can persuade ...", "because they asked ...") is part of what was said.
+    """
     if tok is root or ctx.in_quote(tok):
         return False
-    return tok.dep_ in ASIDES and is_cue(tok)
+    if tok.dep_ in TRAILING and _trailing(ctx, tok, root):
+        return True
+    if tok.dep_ not in ASIDES:
+        return False
+    if any(c.dep_ == "mark" for c in tok.children):
+        return False
+    if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        return False
+    return is_cue(tok)
 
 
 def clause_ranges(ctx: Context, root: Token, is_cue: Callable[[Token], bool]) -> list[Range]:

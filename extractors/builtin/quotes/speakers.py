@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitroom.extractors.builtin.quotes.syntax import head_range, mention_range
+from sitroom.extractors.builtin.quotes.syntax import doc_text, mention_range
 from sitroom.extractors.model import Actor, ActorsResult, Span
 
 if TYPE_CHECKING:
@@ -45,18 +45,21 @@ def antecedent(tok: Token) -> Token:
 
 
 def _actor_for(actors: ActorsResult | None, tok: Token) -> Actor | None:
-    if actors is None:
-        return None
-    head = Span(*head_range(tok))
+    """The actor owning the mention that holds the head word itself.
+
+    In "Putin's adviser Yuri Ushakov" the speaker is Ushakov, not Putin; in "a Biden
+    administration official" or "the U.S. report" it is no known actor at all.
+    """
+    if actors is None or any(c.dep_ == "conj" for c in tok.children):
+        return None  # "Blinken and the U.N.": two actors speak together
+    head = Span(tok.idx, tok.idx + len(tok))
     best: Actor | None = None
     best_size = 0
     for actor in actors.actors:
         for m in actor.mentions:
-            # Prefer the mention that holds the head word: in "Putin's adviser Yuri
-            # Ushakov" the speaker is Ushakov, not Putin.
             if m.overlaps(head):
-                size = min(m.end, head.end) - max(m.start, head.start)
-                if size > best_size:
+                size = m.end - m.start
+                if best is None or size > best_size:
                     best, best_size = actor, size
     return best
 
@@ -74,11 +77,14 @@ def resolve(doc: Doc, tok: Token, actors: ActorsResult | None) -> Speaker:
     coordinated = any(c.dep_ == "conj" for c in target.children)
     if target.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not coordinated:
         # The entity alone names the speaker: "Antony Blinken", not his whole title.
-        for ent in doc.ents:
-            if ent.start <= target.i < ent.end:
-                return Speaker(clean_name(ent.text), None, local)
+        start, end = target.i, target.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Speaker(clean_name(doc[start:end].text), None, local)
     name_range = mention_range(target)
-    return Speaker(clean_name(doc.text[name_range[0] : name_range[1]]), None, local)
+    return Speaker(clean_name(doc_text(doc)[name_range[0] : name_range[1]]), None, local)
 
 
 def person_antecedent(doc: Doc, tok: Token, reach: int = 120) -> Token | None:

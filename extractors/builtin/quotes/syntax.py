@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 Range = tuple[int, int]
+TEXT_KEY = "sitroom.text"
 
 SUBJECTS = ("nsubj", "csubj")
 # Children that belong to a name or a title in front of it: "US Secretary of State Antony Blinken".
@@ -15,6 +16,14 @@ NAME_PARTS = ("compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "
 # Relations through which a verb without its own subject shares its head's subject:
 # "..., adding that", "and said", "refused to say", "in saying".
 INHERIT = ("conj", "advcl", "xcomp", "pcomp", "ccomp", "prep", "relcl", "acl", "acomp")
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, built once: spaCy rebuilds `Doc.text` from its tokens on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def is_passive(verb: Token) -> bool:
@@ -66,7 +75,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def _across_paragraphs(a: Token, b: Token) -> bool:
     lo, hi = min(a.idx, b.idx), max(a.idx, b.idx)
-    return "\n" in a.doc.text[lo:hi]
+    return "\n" in doc_text(a.doc)[lo:hi]
 
 
 FINITE = frozenset(("VBD", "VBZ", "VBP"))

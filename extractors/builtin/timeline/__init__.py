@@ -17,7 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from sitroom.extractors.builtin.timeline.anchors import DateMention, date_mentions, date_statements
+from sitroom.extractors.builtin.timeline.anchors import (
+    DateMention,
+    date_mentions,
+    date_statements,
+    doc_text,
+)
 from sitroom.extractors.builtin.timeline.events import clause_range, event_actor, summarize
 from sitroom.extractors.model import (
     ActorsResult,
@@ -58,20 +63,21 @@ class TimelineExtractor:
         quotes_result = results.find(QuotesResult) if hasattr(results, "find") else None
         actors = results.find(ActorsResult) if hasattr(results, "find") else None
         quotes = quotes_result.quotes if quotes_result is not None else ()
+        text = doc_text(doc)
         mentions = date_mentions(doc, article.published)
         dated = date_statements(doc, article.published, [(q.cue, q.content) for q in quotes])
-        entries = self._quote_entries(doc, quotes, dated)
+        entries = self._quote_entries(text, quotes, dated)
         if self.options.events:
             used = {(m.start, m.end) for m in dated if m is not None}
             entries += self._event_entries(doc, mentions, used, actors)
         return TimelineResult(tuple(_ordered(entries, article.published)))
 
     def _quote_entries(
-        self, doc: Doc, quotes: tuple[Quote, ...], dated: list[DateMention | None]
+        self, text: str, quotes: tuple[Quote, ...], dated: list[DateMention | None]
     ) -> list[TimelineEntry]:
         entries = []
         for i, (q, m) in enumerate(zip(quotes, dated, strict=True)):
-            said = " … ".join(" ".join(s.text(doc.text).split()) for s in q.content)
+            said = " … ".join(" ".join(s.text(text).split()) for s in q.content)
             who = q.speaker or "unattributed"
             entries.append(
                 TimelineEntry(
@@ -109,7 +115,7 @@ class TimelineExtractor:
                 TimelineEntry(
                     kind="event",
                     span=Span(start, end),
-                    summary=summarize(doc.text[start:end], self.options.summary_chars),
+                    summary=summarize(doc_text(doc)[start:end], self.options.summary_chars),
                     actor=event_actor(doc, verb, actors),
                     date=m.date,
                     date_text=m.text,

@@ -50,6 +50,15 @@ PREPOSITIONS = frozenset(
     ("on", "in", "at", "by", "during", "since", "until", "from", "before", "after")
 )
 USER_DATA_KEY = "sitroom.timeline.dates"
+TEXT_KEY = "sitroom.text"  # shared with the quotes extractor
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of `doc`, built once: spaCy rebuilds `Doc.text` from its tokens on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +124,9 @@ def date_mentions(doc: Doc, published: dt.date | None) -> list[DateMention]:
         date = resolve(core.group(0), published, future=is_future(verb))
         start, end = _expression(doc, ent, core)
         found.append(
-            DateMention(start, end, doc.text[start:end], date, verb.i if verb is not None else None)
+            DateMention(
+                start, end, doc_text(doc)[start:end], date, verb.i if verb is not None else None
+            )
         )
     doc.user_data[USER_DATA_KEY] = (published, tuple(found))
     return found
@@ -132,14 +143,15 @@ def date_of_cue(
     """
     chain: list[int] = []
     tok = doc[cue_token]
-    para_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, tok.idx) + 1
     for _ in range(4):
         chain.append(tok.i)
         if tok.head is tok or tok.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl"):
             break
         tok = tok.head
         # The parser sometimes runs a sentence on into the next paragraph: stop there.
-        if tok.idx < para_start or "\n" in doc.text[tok.idx : doc[cue_token].idx]:
+        if tok.idx < para_start or "\n" in text[tok.idx : doc[cue_token].idx]:
             break
     for level in chain:
         for m in mentions:

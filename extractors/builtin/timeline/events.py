@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitroom.extractors.builtin.timeline.anchors import doc_text
 from sitroom.extractors.model import ActorsResult, Span
 
 if TYPE_CHECKING:
@@ -23,11 +24,11 @@ def clause_range(doc: Doc, verb: Token) -> tuple[int, int]:
     start = max(left.idx, sent.start_char)
     right = verb.right_edge
     end = min(right.idx + len(right), sent.end_char)
-    para_start = doc.text.rfind("\n", 0, verb.idx) + 1
-    para_end = doc.text.find("\n", verb.idx)
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
     start = max(start, para_start)
-    end = min(end, para_end if para_end >= 0 else len(doc.text))
-    text = doc.text
+    end = min(end, para_end if para_end >= 0 else len(text))
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
@@ -55,5 +56,5 @@ def event_actor(doc: Doc, verb: Token, actors: ActorsResult | None) -> str | Non
             if child.pos_ == "PRON":
                 return None
             left = child.left_edge
-            return doc.text[left.idx : child.idx + len(child)]
+            return doc_text(doc)[left.idx : child.idx + len(child)]
     return None
