@@ -24,11 +24,12 @@ from sitroom.extractors.builtin.quotes.clauses import attach_clauses
 from sitroom.extractors.builtin.quotes.context import Context
 from sitroom.extractors.builtin.quotes.continuation import attach_continuations
 from sitroom.extractors.builtin.quotes.direct import attach_direct
-from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
+from sitroom.extractors.builtin.quotes.lexicon import Lexicon, default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
 from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
 from sitroom.extractors.builtin.quotes.transcript import attach_transcript
 from sitroom.extractors.builtin.timeline.anchors import date_statements
+from sitroom.extractors.builtin.timeline.dates import warm_up
 from sitroom.extractors.model import ActorsResult, Quote, QuotesResult, Span
 
 if TYPE_CHECKING:
@@ -59,7 +60,16 @@ class QuotesExtractor:
 
     def __init__(self, options: QuotesExtractor.Options | None = None) -> None:
         self.options = options or self.Options()
-        self.lexicon = default_lexicon()
+
+    def load(self) -> None:
+        """Read the cue lexicon and warm up the date resolver, before the first article."""
+        default_lexicon()
+        if self.options.dates:
+            warm_up()
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return default_lexicon()
 
     def run(self, doc: Doc, article: Article, results: Results | Any) -> QuotesResult:
         actors = results.find(ActorsResult) if hasattr(results, "find") else None

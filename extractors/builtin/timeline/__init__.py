@@ -23,6 +23,7 @@ from sitroom.extractors.builtin.timeline.anchors import (
     date_statements,
     doc_text,
 )
+from sitroom.extractors.builtin.timeline.dates import warm_up
 from sitroom.extractors.builtin.timeline.events import clause_range, event_actor, summarize
 from sitroom.extractors.model import (
     ActorsResult,
@@ -58,6 +59,10 @@ class TimelineExtractor:
 
     def __init__(self, options: TimelineExtractor.Options | None = None) -> None:
         self.options = options or self.Options()
+
+    def load(self) -> None:
+        """Take dateparser's slow import and first call off the first article."""
+        warm_up()
 
     def run(self, doc: Doc, article: Article, results: Results | Any) -> TimelineResult:
         quotes_result = results.find(QuotesResult) if hasattr(results, "find") else None

@@ -235,3 +235,8 @@ def _dateparser(
         settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
     found = _parser().parse(text, languages=["en"], settings=settings)
     return found.date() if found is not None else None
+
+
+def warm_up() -> None:
+    """Import dateparser and run it once: its first call builds its language data."""
+    _dateparser("April 1", dt.date(2000, 1, 1), future=False)
