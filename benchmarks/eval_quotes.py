@@ -6,13 +6,15 @@
 Reads every `text/*.txt` of the split exactly as the scorer does (UTF-8, nothing
 normalised), runs the real spaCy pipeline, the actors extractor when it is installed, and
 quotes; writes the predictions as JSON Lines and runs `../shared/tools/score_quotes.py`.
-Prints the scorer's table and the time per article spent in actors and quotes (the parse
-excluded). PolNeAR is for internal evaluation only: nothing from it is written into the repo.
+Prints the scorer's table and the time per article spent in actors, quotes and timeline
+(the parse excluded; extractors are loaded before timing starts, as the pipeline does).
+PolNeAR is for internal evaluation only: nothing from it is written into the repo.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sitroom.extractors.builtin.quotes import QuotesExtractor
+from sitroom.extractors.builtin.timeline import TimelineExtractor
 from sitroom.extractors.model import Article, Quote, Results
 from sitroom.extractors.nlp import load_model
 
@@ -31,10 +34,19 @@ SHARED = REPO.parent / "shared"
 
 def _actors_extractor() -> Any | None:
     try:
-        from sitroom.extractors.builtin.actors import ActorsExtractor  # type: ignore[attr-defined]
+        from sitroom.extractors.builtin.actors import ActorsExtractor
     except ImportError:
         return None
     return ActorsExtractor()
+
+
+def _published(stem: str) -> dt.date | None:
+    """PolNeAR names files `publisher_YYYY-MM-DD_slug`: the date dates the timeline."""
+    parts = stem.split("_")
+    try:
+        return dt.date.fromisoformat(parts[1]) if len(parts) > 2 else None
+    except ValueError:
+        return None
 
 
 def as_prediction(quote: Quote) -> dict[str, Any]:
@@ -58,12 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model()
     actors = None if args.no_actors else _actors_extractor()
     quotes = QuotesExtractor()
+    timeline = TimelineExtractor()
+    for extractor in (actors, quotes, timeline):
+        if extractor is not None and hasattr(extractor, "load"):
+            extractor.load()
     paths = sorted(Path(args.gold, "text").glob("*.txt"))
     lines: list[str] = []
-    t_parse = t_actors = t_quotes = 0.0
+    t_parse = t_actors = t_quotes = t_timeline = 0.0
     for path in paths:
         text = open(path, encoding="utf-8").read()  # noqa: SIM115 - exactly as the scorer reads
-        article = Article(text=text, path=str(path))
+        article = Article(text=text, path=str(path), published=_published(path.stem))
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
@@ -72,10 +88,14 @@ def main(argv: list[str] | None = None) -> int:
             results._set("actors", actors.run(doc, article, results))
         t2 = time.perf_counter()
         result = quotes.run(doc, article, results)
+        results._set("quotes", result)
         t3 = time.perf_counter()
+        timeline.run(doc, article, results)
+        t4 = time.perf_counter()
         t_parse += t1 - t0
         t_actors += t2 - t1
         t_quotes += t3 - t2
+        t_timeline += t4 - t3
         record = {"doc": path.stem, "quotes": [as_prediction(q) for q in result.quotes]}
         lines.append(json.dumps(record))
 
@@ -85,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{len(paths)} articles; per article: parse {1000 * t_parse / n:.1f} ms, "
         f"actors {1000 * t_actors / n:.1f} ms ({'on' if actors else 'absent'}), "
-        f"quotes {1000 * t_quotes / n:.1f} ms",
+        f"quotes {1000 * t_quotes / n:.1f} ms, timeline {1000 * t_timeline / n:.1f} ms",
         file=sys.stderr,
     )
     cmd = [
