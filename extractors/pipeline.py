@@ -40,6 +40,7 @@ class Pipeline:
         self._batch_nlp: Language | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._executor_pid = 0
+        self._loaded_stages: set[str] = set()
         self._lock = threading.Lock()
 
     # -- identity -------------------------------------------------------------------
@@ -88,6 +89,7 @@ class Pipeline:
         if first is None:
             return
         if self._batch_nlp is None:
+            self.prepare()
             self._batch_nlp = worker_pipe.build_batch_nlp(self)
         nlp = self._batch_nlp
         limit = nlp.max_length
@@ -142,6 +144,28 @@ class Pipeline:
             warnings=warnings,
         )
 
+    def prepare(self) -> None:
+        """Let every extractor load its data now (the optional `load()` of the protocol).
+
+        Called before forking worker processes, so that they inherit loaded data instead
+        of each loading it again. A failing `load()` is left for the first run to report.
+        """
+        for stage in self.stages:
+            self._load_stage(stage, raise_errors=False)
+
+    def _load_stage(self, stage: Stage, *, raise_errors: bool = True) -> None:
+        if stage.name in self._loaded_stages:
+            return
+        load = getattr(stage.instance, "load", None)
+        if callable(load):
+            try:
+                load()
+            except Exception:
+                if raise_errors:
+                    raise
+                return
+        self._loaded_stages.add(stage.name)
+
     def _call(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
         """Run one extractor on a helper thread so a hung plugin can be abandoned."""
         with self._lock:
@@ -150,7 +174,7 @@ class Pipeline:
                 self._executor = ThreadPoolExecutor(1, thread_name_prefix="sitroom-extractor")
                 self._executor_pid = os.getpid()
             executor = self._executor
-        future = executor.submit(stage.instance.run, doc, article, results)
+        future = executor.submit(self._load_and_run, stage, doc, article, results)
         try:
             return future.result(timeout=stage.timeout)
         except FutureTimeout:
@@ -160,6 +184,10 @@ class Pipeline:
                     self._executor = None
             executor.shutdown(wait=False, cancel_futures=True)
             raise _TimedOut from None
+
+    def _load_and_run(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
+        self._load_stage(stage)  # inside the timeout: a hung load is abandoned too
+        return stage.instance.run(doc, article, results)
 
     def close(self) -> None:
         if self._executor is not None:

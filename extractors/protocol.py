@@ -13,6 +13,10 @@ also declare, as class attributes:
   when it fails.
 - `version`: bump it when output changes, so cached analyses are recomputed.
 - `timeout`: seconds before the run is abandoned (the config's `timeout:` overrides it).
+- `load()`: a method that loads large data (lexicons, models). The constructor should stay
+  cheap, because extractors are built when the config is checked, before the dashboard's
+  first frame and for every cached analysis; the pipeline calls `load()` once, before the
+  first run (and before forking worker processes, which then share what it loaded).
 
 `run(doc, article, results)` gets the shared spaCy `Doc` of the article, the `Article`, and
 the `Results` of the extractors before it, and returns its result: ideally a frozen

@@ -21,13 +21,21 @@ def _options_schema(use: str) -> dict[str, Any] | None:
     options = getattr(cls, "Options", None)
     if not isinstance(options, type) or not dataclasses.is_dataclass(options):
         return {"type": "object", "additionalProperties": False, "maxProperties": 0}
-    schema = msgspec.json.schema(options)
+    schema = msgspec.json.schema(options, schema_hook=_schema_hook)
     defs = schema.pop("$defs", {})
     body: dict[str, Any] = dict(defs.get(options.__name__, schema))
     body["additionalProperties"] = False
     if len(defs) > 1:
         body["$defs"] = {k: v for k, v in defs.items() if k != options.__name__}
     return body
+
+
+def _schema_hook(kind: type[Any]) -> dict[str, Any]:
+    from pathlib import Path
+
+    if kind is Path or (isinstance(kind, type) and issubclass(kind, Path)):
+        return {"type": "string", "description": "a file path, relative to the config file"}
+    raise NotImplementedError
 
 
 def config_schema() -> dict[str, Any]:

@@ -65,3 +65,17 @@ def test_builtin_extractor_modules_do_not_import_spacy() -> None:
         "from sitroom.extractors.registry import BUILTINS, load\nfor name in BUILTINS: load(name)"
     )
     assert "spacy" not in loaded
+
+
+@pytest.mark.parametrize("name", ["actors", "threat", "quotes", "timeline"])
+def test_building_a_builtin_extractor_loads_only_its_shell(name: str) -> None:
+    # Classes are imported and built whenever a config is checked (before the dashboard's
+    # first frame, and for every cached analysis): their data and their implementation
+    # modules must wait for `load()` and the first run.
+    loaded = imported_after(
+        "from sitroom.extractors.registry import load\n"
+        f"cls = load({name!r}); cls(cls.Options()) if hasattr(cls, 'Options') else cls()"
+    )
+    package = f"sitroom.extractors.builtin.{name}"
+    inner = {m for m in loaded if m.startswith(package + ".")}
+    assert inner <= {f"{package}.extractor"}

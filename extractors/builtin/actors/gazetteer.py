@@ -277,6 +277,17 @@ _bundled_files: list[RawFile] = []
 _cache: dict[tuple[object, ...], Gazetteer] = {}
 
 
+def check_user_files(extra: Iterable[str]) -> None:
+    """Read each user file, raising its ConfigError (FILE:LINE:COL) if it is broken.
+
+    User files are small, so this is cheap enough for config checking; they are read
+    again (from a cache keyed on their size and mtime) when the gazetteer is built.
+    """
+    for path in extra:
+        if path != "default":
+            _user(path)
+
+
 def load(extra: Iterable[str] = (), bundled: bool = True) -> Gazetteer:
     """The gazetteer of the bundled files (unless `bundled` is false) and `extra` user files.
 

@@ -473,6 +473,16 @@ def _load(stamps: tuple[tuple[str, int, int], ...], bundled: int) -> Lexicon:
     return builder.build(tuple(s[0] for s in stamps))
 
 
+def check_user_files(extra: Iterable[str | os.PathLike[str]]) -> None:
+    """Read each user lexicon file with positions, raising its ConfigError if it is broken.
+
+    Cheap (user files are small) and independent of the bundled lexicon, so it can run
+    when the config is checked; the entries are validated again when the lexicon is built.
+    """
+    for raw in extra:
+        _read_cached(_stamp(Path(os.path.expanduser(os.fspath(raw)))), True)
+
+
 def load_lexicon(extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
     """The bundled lexicon merged with `extra` user files (later files win).
 
