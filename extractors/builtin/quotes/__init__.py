@@ -22,7 +22,7 @@ from sitroom.extractors.builtin.quotes.according import attach_phrases
 from sitroom.extractors.builtin.quotes.assemble import classify, dedupe
 from sitroom.extractors.builtin.quotes.clauses import attach_clauses
 from sitroom.extractors.builtin.quotes.context import Context
-from sitroom.extractors.builtin.quotes.continuation import attach_continuations
+from sitroom.extractors.builtin.quotes.continuation import attach_continuations, attach_followers
 from sitroom.extractors.builtin.quotes.direct import attach_direct
 from sitroom.extractors.builtin.quotes.lexicon import Lexicon, default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
@@ -100,6 +100,7 @@ class QuotesExtractor:
             classify(ctx, draft)
         if self.options.continuation:
             claimed = {k for d in drafts for k in d.regions}
+            attach_followers(ctx, drafts, claimed)
             drafts += attach_continuations(ctx, drafts, claimed)
         return dedupe(drafts)
 

@@ -1,4 +1,6 @@
-"""Quoted paragraphs with no cue of their own keep the last speaker.
+"""Quotes with no cue of their own: they continue the statement before them.
+
+Quoted paragraphs with no cue keep the last speaker.
 
 News stories let a speaker run on: a paragraph that opens with a quotation mark, right
 after an attributed paragraph, is the same voice. When the last attribution was relayed
@@ -8,7 +10,9 @@ after an attributed paragraph, is the same voice. When the last attribution was 
 from __future__ import annotations
 
 from sitroom.extractors.builtin.quotes.context import Context
+from sitroom.extractors.builtin.quotes.direct import is_quote_cue
 from sitroom.extractors.builtin.quotes.draft import Draft
+from sitroom.extractors.builtin.quotes.marks import QuoteRegion
 
 MIN_WORDS = 3
 
@@ -60,3 +64,45 @@ def attach_continuations(ctx: Context, drafts: list[Draft], claimed: set[int]) -
         )
         claimed.add(k)
     return added
+
+
+def attach_followers(ctx: Context, drafts: list[Draft], claimed: set[int]) -> None:
+    """Quoted sentences that follow a reported statement in its paragraph continue it.
+
+    `The meeting achieved "too little," she added. "Unless the rules change, the region
+    risks a lot."` is one attribution: nothing between the two says otherwise.
+    """
+    doc = ctx.doc
+    for k, region in enumerate(ctx.regions):
+        if k in claimed or not _full_sentence(ctx, region):
+            continue
+        para = ctx.para(region.start)
+        before = [
+            d
+            for d in drafts
+            if d.cue_token is not None and d.end <= region.start and ctx.para(d.start) == para
+        ]
+        if not before:
+            continue
+        last = max(before, key=lambda d: d.end)
+        gap = doc.char_span(last.end, region.start, alignment_mode="expand")
+        if gap is not None and any(
+            t.i != last.cue_token and not ctx.in_quote(t) and is_quote_cue(ctx, t) for t in gap
+        ):
+            continue
+        last.content.append((region.start, region.end))
+        last.regions.append(k)
+        if last.kind == "indirect":
+            last.kind = "mixed"
+        claimed.add(k)
+
+
+def _full_sentence(ctx: Context, region: QuoteRegion) -> bool:
+    """A quote that opens with a capital and closes its sentence (or paragraph)."""
+    text = ctx.text
+    s, e = region.inner(text)
+    if s >= e or not text[s].isupper():
+        return False
+    para_end = ctx.para_range(region.start)[1]
+    tail = text[region.end : para_end].lstrip()
+    return text[e - 1] in ".!?" or not tail or tail[0] in ".!?"

@@ -17,7 +17,7 @@ from sitroom.extractors.builtin.quotes.syntax import own_subject, subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from sitroom.extractors.builtin.quotes.marks import QuoteRegion
+from sitroom.extractors.builtin.quotes.marks import QuoteRegion, looks_like_title
 
 SENTENCE_END = frozenset(".!?")
 DASHES = "―—–-"
@@ -200,6 +200,14 @@ def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) 
     )
 
 
+def _is_title(ctx: Context, region: QuoteRegion, first: int) -> bool:
+    """A quoted title inside a sentence (`said on “Sunday Debrief,”`), not a quote."""
+    if not looks_like_title(ctx.text, region) or first == 0:
+        return False
+    prev = ctx.doc[first - 1]
+    return prev.pos_ in ("ADP", "VERB", "DET", "PROPN", "NOUN", "ADJ") and not prev.is_punct
+
+
 def attach_direct(ctx: Context, claimed: set[int]) -> list[Draft]:
     """Attribute every quoted region that has a cue right beside it.
 
@@ -211,7 +219,7 @@ def attach_direct(ctx: Context, claimed: set[int]) -> list[Draft]:
     last_in_para: dict[int, tuple[Draft, int]] = {}  # paragraph -> (draft, its last token)
     for k, region in enumerate(ctx.regions):
         bounds = _tokens(ctx, region)
-        if bounds is None or k in claimed:
+        if bounds is None or k in claimed or _is_title(ctx, region, bounds[0]):
             continue
         first, last = bounds
         para = ctx.para(region.start)

@@ -88,3 +88,42 @@ def find_regions(text: str) -> list[QuoteRegion]:
         regions.extend(_paragraph_regions(text, pos, pos + len(line)))
         pos += len(line) + 1
     return regions
+
+
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+    ]
+)
+
+
+def looks_like_title(text: str, region: QuoteRegion) -> bool:
+    """A short quoted name rather than speech: “Sunday Debrief,”, ''Leaders at Work''.
+
+    Every word is capitalised (small function words aside) and there are few of them.
+    """
+    s, e = region.inner(text)
+    words = [w.strip(".,;:!?()") for w in text[s:e].split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 6:
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in SMALL_WORDS or not w[:1].isalpha() for w in words)

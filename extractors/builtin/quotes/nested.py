@@ -23,6 +23,8 @@ COMMAS = frozenset((",", "—", "–"))
 NP_POS = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"))
 HEADS = frozenset(("PROPN", "NOUN", "PRON"))
 MAX_NP = 7
+# Dependents that only set the scene of a statement: "During his years in office, ...".
+FRAMING = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "cc", "punct", "intj"))
 
 
 def _np(ctx: Context, tokens: list[Token]) -> Token | None:
@@ -69,23 +71,29 @@ def _describes_speaker(doc: Doc, speaker: Token, start: int, end: int) -> bool:
     return False
 
 
+def _ends_sentence(ctx: Context, tok: Token) -> bool:
+    """A full stop outside quotes, or a closing mark right after one (`... it."`)."""
+    doc = ctx.doc
+    if tok.text in SENTENCE_END and not ctx.in_quote(tok):
+        return True
+    return (
+        tok.i > 0
+        and doc[tok.i - 1].text in SENTENCE_END
+        and tok.is_quote
+        and ctx.quoted.get(tok.i) is not None
+        and ctx.regions[ctx.quoted[tok.i]].end == tok.idx + len(tok)
+    )
+
+
 def _sentence_bounds(ctx: Context, first: int, last: int) -> tuple[int, int]:
     """Token bounds of the sentence around [first, last], by punctuation and paragraphs."""
     doc = ctx.doc
     lo_char, hi_char = ctx.para_range(doc[first].idx)
     lo = first
-    while (
-        lo - 1 >= 0
-        and doc[lo - 1].idx >= lo_char
-        and not (doc[lo - 1].text in SENTENCE_END and not ctx.in_quote(doc[lo - 1]))
-    ):
+    while lo - 1 >= 0 and doc[lo - 1].idx >= lo_char and not _ends_sentence(ctx, doc[lo - 1]):
         lo -= 1
     hi = last
-    while (
-        hi + 1 < len(doc)
-        and doc[hi + 1].idx < hi_char
-        and not (doc[hi + 1].text in SENTENCE_END and not ctx.in_quote(doc[hi + 1]))
-    ):
+    while hi + 1 < len(doc) and doc[hi + 1].idx < hi_char and not _ends_sentence(ctx, doc[hi]):
         hi += 1
     return lo, hi
 
@@ -157,9 +165,16 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
             )
             taken |= {cue.i, inner.i}
             continue
+        # The words before the parenthetical belong to the statement when they hold its
+        # subject ("The deal, he said, would ..."), not when they only frame it ("During
+        # his years in office, he said, ...").
+        pieces = [_span(ctx, close_i + 1, hi)]
+        roots = [t for t in left if not lo <= t.head.i < open_i or t.head is t]
+        if not all(t.dep_ in FRAMING for t in roots):
+            pieces.insert(0, _span(ctx, lo, open_i - 1))
         drafts.append(
             Draft(
-                content=[_span(ctx, lo, open_i - 1), _span(ctx, close_i + 1, hi)],
+                content=pieces,
                 kind="indirect",
                 cue=(cue.idx, cue.idx + len(cue)),
                 cue_token=cue.i,
