@@ -251,3 +251,84 @@ def test_cues_inside_quotes_are_not_attributions(nlp: Language) -> None:
     text = "“I think they know we are serious,” the senator said."
     (q,) = extract(nlp, text)
     assert (q.kind, q.speaker) == ("direct", "the senator")
+
+
+def test_transcript_labels_name_the_speakers(nlp: Language) -> None:
+    text = "HOST: Will she be at the forum?\nGUEST: She is not coming to the forum."
+    quotes = extract(nlp, text)
+    assert [(spoken_by(text, q), content(text, q)) for q in quotes] == [
+        ("HOST", ["Will she be at the forum?"]),
+        ("GUEST", ["She is not coming to the forum."]),
+    ]
+
+
+def test_headline_label_names_the_source_but_a_note_does_not(nlp: Language) -> None:
+    text = "Poll: Voters split evenly ahead of the first debate\n\nThe debate is on Monday."
+    (q,) = extract(nlp, text)
+    assert (spoken_by(text, q), content(text, q)) == (
+        "Poll",
+        ["Voters split evenly ahead of the first debate"],
+    )
+    assert extract(nlp, "Note: This story has been updated.") == []
+
+
+def test_dash_after_a_quote_credits_the_name(nlp: Language) -> None:
+    text = (
+        "“They must stop treating us as suspects.”― Marta Ruiz\n“It worries me.” ― Tomas Vega"
+    )
+    quotes = extract(nlp, text)
+    assert [(q.kind, q.speaker, cue(text, q)) for q in quotes] == [
+        ("direct", "Marta Ruiz", "―"),
+        ("direct", "Tomas Vega", "―"),
+    ]
+
+
+def test_quote_resumes_after_a_long_speaker_description(nlp: Language) -> None:
+    text = (
+        '"It was a fair offer," said Owen Hale, a notary in Leeds who has handled such '
+        'matters for decades. "The firm walked away from every promise it made."'
+    )
+    (q,) = extract(nlp, text)
+    assert len(q.content) == 2 and q.speaker == "Owen Hale"
+
+
+def test_quote_resumes_after_a_sentence_that_reports_nothing(nlp: Language) -> None:
+    text = (
+        '"We had problems with fraud," the governor said after the meeting. He did not suggest '
+        'retaliation. "Our goal is to set some norms."'
+    )
+    (q,) = extract(nlp, text)
+    assert content(text, q)[1] == '"Our goal is to set some norms."'
+
+
+def test_quoted_sentence_continues_a_mixed_statement(nlp: Language) -> None:
+    text = 'The summit achieved "too little," he added. "Without new policies, Europe risks a lot."'
+    (q,) = extract(nlp, text)
+    assert q.kind == "mixed"
+    assert content(text, q) == [
+        'The summit achieved "too little,"',
+        '"Without new policies, Europe risks a lot."',
+    ]
+
+
+def test_quoted_title_is_not_a_quote(nlp: Language) -> None:
+    text = 'The judge agreed to an interview for the series "Leaders at Work," her aide said.'
+    (q,) = extract(nlp, text)
+    assert (q.kind, spoken_by(text, q)) == ("mixed", "her aide")
+    assert content(text, q)[0].startswith("The judge agreed")
+
+
+def test_scene_setting_before_a_parenthetical_is_not_content(nlp: Language) -> None:
+    text = "During his years in office, the president said, most voters came to trust the courts."
+    (q,) = extract(nlp, text)
+    assert content(text, q) == ["most voters came to trust the courts"]
+
+
+def test_naming_frame_reports_the_label(nlp: Language) -> None:
+    text = 'The senator called the plan a "disaster" for farmers.'
+    (q,) = extract(nlp, text)
+    assert (q.kind, cue(text, q), content(text, q)) == (
+        "mixed",
+        "called",
+        ['the plan a "disaster" for farmers'],
+    )

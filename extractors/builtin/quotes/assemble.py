@@ -48,6 +48,15 @@ def _overlap(a: Draft, b: Draft) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
 
 
+PARSED = frozenset(("clause", "infinitive", "object", "prepositional", "naming", "adjective"))
+
+
+def _outranks(new: Draft, old: Draft) -> bool:
+    """Between two readings of the parse, the statement that holds the other wins:
+    "Nolan said [regulators could push banks to pay]" is Nolan's statement."""
+    return new.how in PARSED and old.how in PARSED and new.size() > old.size()
+
+
 def dedupe(drafts: list[Draft]) -> list[Draft]:
     """Keep one of each group of drafts that report the same content.
 
@@ -60,10 +69,13 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         if size == 0:
             continue
         dup = False
-        for k in kept:
+        for i, k in enumerate(kept):
             ov = _overlap(d, k)
             if ov and ov >= SAME * min(size, k.size()):
                 dup = True
+                if _outranks(d, k):
+                    kept[i] = d
+                    d, k = k, d
                 if k.speaker_token is None and d.speaker_token is not None:
                     k.speaker_token = d.speaker_token
                 break

@@ -194,6 +194,8 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
         speaker = subject_of(tok)
         if speaker is None and is_passive(tok) and frame != "clause":
             continue  # "Russia is expected to ...": nobody is quoted
+        if speaker is None and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
+            continue  # an imperative ("Note: ...", "Consider that ...") reports nobody
         if speaker is not None and any(s <= speaker.idx < e for s, e in content):
             speaker = None
         drafts.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitroom.extractors.builtin.quotes.clauses import content_of
 from sitroom.extractors.builtin.quotes.context import Context
 from sitroom.extractors.builtin.quotes.draft import Draft
 from sitroom.extractors.builtin.quotes.syntax import own_subject, subject_of
@@ -193,11 +194,32 @@ def _dash_credit(ctx: Context, region: QuoteRegion) -> tuple[int, Token, Token] 
 
 
 def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) -> bool:
-    """Whether a quote cue other than `allowed` lies between two token positions."""
-    return any(
-        i != allowed and not ctx.in_quote(ctx.doc[i]) and is_quote_cue(ctx, ctx.doc[i])
-        for i in range(start, end)
-    )
+    """Whether someone else may be speaking between two token positions.
+
+    That takes a cue that reports something of its own; the speaker's own asides ("...,"
+    she said, emphasizing why ...) and plain verbs of saying without content ("He didn't
+    suggest retaliation") do not interrupt a quote.
+    """
+    doc = ctx.doc
+    for i in range(start, end):
+        tok = doc[i]
+        if i == allowed or ctx.in_quote(tok) or not is_quote_cue(ctx, tok):
+            continue
+        if allowed is not None and (tok.head.i == allowed or doc[allowed].head.i == i):
+            continue
+        if content_of(ctx, tok) is not None or _next_to_quote(ctx, tok):
+            return True
+    return False
+
+
+def _next_to_quote(ctx: Context, tok: Token) -> bool:
+    """A cue right beside a quotation: `"...," she said`, `he said: "..."`."""
+    doc = ctx.doc
+    i = tok.i
+    near = [i - 1, i - 2, i + 1]
+    if i + 1 < len(doc) and doc[i + 1].text in (",", ":"):
+        near.append(i + 2)
+    return any(0 <= k < len(doc) and ctx.in_quote(doc[k]) for k in near)
 
 
 def _is_title(ctx: Context, region: QuoteRegion, first: int) -> bool:

@@ -62,7 +62,7 @@ def attach_transcript(ctx: Context) -> list[Draft]:
         if m is None:
             continue
         name = m.group("name")
-        if any(word.strip(".'’") in NOT_SPEAKERS for word in name.split()) or len(name) < 2:
+        if any(word.strip(".'’").upper() in NOT_SPEAKERS for word in name.split()) or len(name) < 2:
             continue
         body = m.end() - 1
         tail = end
