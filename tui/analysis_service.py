@@ -1,7 +1,8 @@
-"""The dashboard's side of the engine: one analysis queue, one pipeline, the cache.
+"""The dashboard's side of the engine: one analysis queue, the cache, the engine process.
 
-Everything here runs on worker threads, never on the UI thread: building the pipeline
-imports the extractor modules, and the first parse imports spaCy and loads the model.
+Everything here runs on worker threads, never on the UI thread. spaCy itself runs in a
+child process (`engine_process.py`); this process only builds the pipeline's description
+when it needs the cache key, which imports the extractor classes but never loads a model.
 The queue is ordered by what the reader is looking at: the article on screen goes first,
 then the others in list order, so the badges in the list fill in while the reader reads.
 
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitroom.extractors.config import Config
 from sitroom.extractors.model import Analysis, Article
+from sitroom.tui.engine_process import EngineProcess
 
 if TYPE_CHECKING:
     from sitroom.extractors.pipeline import Pipeline
@@ -29,6 +31,7 @@ Progress = Callable[[str], None]
 class Job:
     article: Article
     generation: int
+    config: Config
 
 
 class AnalysisService:
@@ -42,7 +45,7 @@ class AnalysisService:
         self._running = False
         self._pipeline: Pipeline | None = None
         self._pipeline_generation = -1
-        self._model_ready = False
+        self.engine = EngineProcess()
         self._cache: Any = None
         self._cache_opened = False
         self.cache_warning: str | None = None
@@ -74,7 +77,7 @@ class AnalysisService:
                 return None
             key = self._first if self._first in self._pending else next(iter(self._pending))
             article = self._pending.pop(key)
-            return Job(article, self.generation)
+            return Job(article, self.generation, self.config)
 
     def pending_count(self) -> int:
         with self._lock:
@@ -125,23 +128,25 @@ class AnalysisService:
                     old.close()
             return self._pipeline if self._pipeline is not None else built
 
-    def analyze(self, article: Article, progress: Progress | None = None) -> tuple[Analysis, bool]:
-        """The analysis of `article` and whether it came from the cache."""
-        pipeline = self.pipeline()
-        cached = self._cache_get(article, pipeline)
-        if cached is not None:
-            return cached, True
-        if not self._model_ready and progress is not None:
-            progress(f"loading the spaCy model {self.config.model}")
-        pipeline.nlp  # noqa: B018 - load the model here so the step above is what we report
-        self._model_ready = True
-        if progress is not None:
-            progress(f"analysing {len(article.text.split()):,} words")
-        analysis = pipeline.analyze(article)
-        self._cache_put(article, pipeline, analysis)
+    def analyze(
+        self,
+        job: Job,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> tuple[Analysis, bool]:
+        """The analysis of the job's article and whether it came from the cache."""
+        pipeline = self.pipeline() if self.use_cache else None
+        if pipeline is not None:
+            cached = self._cache_get(job.article, pipeline)
+            if cached is not None:
+                return cached, True
+        analysis = self.engine.analyze(job.config, job.article, progress, cancelled)
+        if pipeline is not None:
+            self._cache_put(job.article, pipeline, analysis)
         return analysis, False
 
     def close(self) -> None:
+        self.engine.close()
         with self._lock:
             pipeline, self._pipeline = self._pipeline, None
             cache, self._cache = self._cache, None

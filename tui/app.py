@@ -242,10 +242,10 @@ class SitroomApp(App[None]):
             def progress(note: str, article_id: str = article_id) -> None:
                 self.post_message(AnalysisProgress(article_id, note))
 
-            progress("analysing")
+            progress("waiting for the engine")
             started = time.perf_counter()
             try:
-                analysis, cached = service.analyze(job.article, progress)
+                analysis, cached = service.analyze(job, progress, lambda: worker.is_cancelled)
             except ConfigError as exc:  # the pipeline cannot be built: no article can succeed
                 service.cancel_all()
                 self.post_message(AnalysisFailed(article_id, str(exc), job.generation, fatal=True))

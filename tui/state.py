@@ -30,12 +30,20 @@ class ArticleEntry:
     from_cache: bool = False
     # derived once per analysis, on first display, then reused by every switch back
     _marks: ArticleMarks | None = None
+    _words: int = -1
     # where the reader left it: first visible character, chosen actor, search
     view_state: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         return self.article.id
+
+    @property
+    def words(self) -> int:
+        """Counted once: splitting a long article on every switch would cost milliseconds."""
+        if self._words < 0:
+            self._words = len(self.article.text.split())
+        return self._words
 
     @property
     def threat(self) -> Threat | None:

@@ -73,8 +73,7 @@ class AnalysisPane(Vertical, can_focus=True):
             return
         if entry.status in (Status.QUEUED, Status.ANALYSING):
             self.clear_body()
-            note = f" ({entry.note})" if entry.note else ""
-            self.say(f"⋯ analysing{note}")
+            self.say(f"⋯ {entry.note or 'waiting to be analysed'}")
             return
         if entry.status is Status.FAILED or entry.analysis is None:
             self.clear_body()

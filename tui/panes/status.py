@@ -32,7 +32,7 @@ class StatusBar(Horizontal):
         if pending:
             parts.append(Content.styled(f" · analysing {pending}", "$text-muted"))
             if note:
-                parts.append(Content.styled(f" ({note})", "$text-muted"))
+                parts.append(Content.styled(f": {note}", "$text-muted"))
         self.query_one("#status-left", Static).update(Content.assemble(*parts))
 
     def set_entry(self, entry: ArticleEntry | None) -> None:

@@ -81,8 +81,7 @@ class TextPane(Vertical):
 
     def _subtitle(self, entry: ArticleEntry) -> None:
         article = entry.article
-        words = len(article.text.split())
-        parts = [f"{words:,} words"]
+        parts = [f"{entry.words:,} words"]
         if article.published:
             parts.insert(0, article.published.isoformat())
         if article.source:
