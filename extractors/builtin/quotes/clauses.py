@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
 from sitroom.extractors.builtin.quotes.draft import Draft
+from sitroom.extractors.builtin.quotes.lexicon import Lexicon
 from sitroom.extractors.builtin.quotes.pruning import clause_ranges
 from sitroom.extractors.builtin.quotes.syntax import is_passive, subject_of, subtree_range
 
@@ -73,11 +74,8 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         return ([subtree_range(c) for c in clauses], "adjective") if clauses else None
     clauses = _clause_children(verb)
     if clauses and lex.takes_clause(lemma):
-        ranges = [
-            r
-            for c in clauses
-            for r in clause_ranges(ctx, c, lambda t: _is_cue_with_content(ctx, t))
-        ]
+        is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+        ranges = [r for c in clauses for r in clause_ranges(ctx, c, is_cue)]
         return ranges, "clause"
     inf = _infinitive(verb)
     if inf is not None and (lemma in lex.directive or lemma in lex.intention):
@@ -95,17 +93,30 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     naming = _naming(verb, obj) if lemma in lex.naming else None
     if naming is not None:
         return [naming], "naming"
+    # "reaffirmed Moscow's denial that ...", "made the case that ...": a statement noun
+    # with its clause, whatever the verb.
+    said = _noun_clause(lex, obj)
+    if said is not None:
+        return [subtree_range(said)], "noun-clause"
     if obj is not None and lemma in lex.object:
-        # "Moscow's denial that it was pondering an attack": the clause is the content.
-        for c in obj.children:
-            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children):
-                return [subtree_range(c)], "noun-clause"
         start, end = subtree_range(obj)
         # "cited the remarks as examples of ...", "faulted the senator for her vote".
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= end:
                 end = max(end, subtree_range(c)[1])
         return [(start, end)], "object"
+    return None
+
+
+def _noun_clause(lex: Lexicon, obj: Token | None) -> Token | None:
+    """The that-clause of a statement noun: "denial that ...", "the case that ..."."""
+    if obj is None or obj.lemma_.lower() not in lex.nouns:
+        return None
+    for c in obj.children:
+        if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return c
     return None
 
 
@@ -170,8 +181,13 @@ def is_clause_cue(ctx: Context, tok: Token) -> bool:
     if ctx.in_quote(tok):
         return False
     if tok.pos_ == "VERB":
+        lemma = tok.lemma_.lower()
+        lex = ctx.lexicon
         return (
-            ctx.lexicon.is_verb_cue(tok.lemma_.lower()) or tok.lemma_.lower() in ctx.lexicon.object
+            lex.is_verb_cue(lemma)
+            or lemma in lex.object
+            or lemma in lex.prepositional
+            or _noun_clause(lex, _object(tok)) is not None
         )
     return tok.pos_ == "ADJ" and tok.lower_ in ctx.lexicon.adjectives
 
