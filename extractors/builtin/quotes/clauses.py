@@ -90,21 +90,23 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     obj = _object(verb)
     if _purpose(verb):
         return None  # "speaking on condition of anonymity to discuss the finding"
-    naming = _naming(verb, obj) if lemma in lex.naming else None
+    naming = _naming(ctx, verb, obj) if lemma in lex.naming else None
     if naming is not None:
-        return [naming], "naming"
+        return naming, "naming"
     # "reaffirmed Moscow's denial that ...", "made the case that ...": a statement noun
     # with its clause, whatever the verb.
     said = _noun_clause(lex, obj)
     if said is not None:
         return [subtree_range(said)], "noun-clause"
     if obj is not None and lemma in lex.object:
-        start, end = subtree_range(obj)
-        # "cited the remarks as examples of ...", "faulted the senator for her vote".
+        pieces = [subtree_range(obj)]
+        # "cited the remarks as examples of ...", "faulted the senator for her vote". Kept as
+        # separate pieces: in "negotiations that both sides described as friendly" the
+        # speaker stands between the object and its extension.
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= end:
-                end = max(end, subtree_range(c)[1])
-        return [(start, end)], "object"
+            if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= pieces[0][1]:
+                pieces.append(subtree_range(c))
+        return _join(ctx, pieces), "object"
     return None
 
 
@@ -120,6 +122,18 @@ def _noun_clause(lex: Lexicon, obj: Token | None) -> Token | None:
     return None
 
 
+def _join(ctx: Context, pieces: list[Range]) -> list[Range]:
+    """Pieces in order, joined where only blanks or punctuation separate them."""
+    out: list[Range] = []
+    for s, e in sorted(pieces):
+        gap = ctx.text[out[-1][1] : s] if out else "x"
+        if out and (s <= out[-1][1] or not any(ch.isalnum() for ch in gap)):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _purpose(verb: Token) -> bool:
     """An infinitive of purpose ("to discuss", "in order to deny") reports nothing yet."""
     return verb.dep_ in ("advcl", "acl", "relcl") and any(
@@ -127,18 +141,18 @@ def _purpose(verb: Token) -> bool:
     )
 
 
-def _naming(verb: Token, obj: Token | None) -> Range | None:
+def _naming(ctx: Context, verb: Token, obj: Token | None) -> list[Range] | None:
     """ "called the mayor a liar", "labeled the plan a disaster": the object and what it is called."""
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i:
             if obj is not None and obj.i < c.i:
-                return obj.left_edge.idx, subtree_range(c)[1]
+                return _join(ctx, [subtree_range(obj), subtree_range(c)])
             if (
                 c.dep_ == "ccomp"
                 and any(g.dep_ == "nsubj" for g in c.children)
                 and not any(g.dep_ == "mark" for g in c.children)
             ):
-                return subtree_range(c)  # "called it a mistake" parsed as a small clause
+                return [subtree_range(c)]  # "called it a mistake" parsed as a small clause
     return None
 
 
