@@ -1,15 +1,24 @@
 """The built-in `quotes` extractor: who said (or wrote, or believes) what.
 
-Passes, most trusted first, over one shared `Context` of the article:
+Passes, most trusted first, over one shared `Context` of the article (its quoted regions,
+paragraphs and the cue lexicon in `cues.yaml`):
 
-1. `direct`: quoted passages with a cue beside them (`"...," Blinken said`), split quotes
-   joined into one attribution;
-2. `according`: "according to X" and similar phrases;
-3. `clauses`: reporting verbs and their dependents in the parse (indirect and mixed);
-4. `continuation`: quoted paragraphs with no cue keep the last speaker.
+1. `transcript`: "GUEST: ..." labels, and a "Poll: ..." headline;
+2. `direct`: quoted passages with a cue beside them (`"...," Blinken said`, `said Maas:
+   "..."`, `"..." ― Name`), split quotes joined into one attribution;
+3. `nested`: parentheticals (", he said,") and relayed statements ("Biden, said Blinken,
+   had told Putin that ..." -> speaker Biden, `nested_speaker` Blinken);
+4. `according`: "according to X" and similar phrases;
+5. `clauses`: reporting verbs, adjectives and statement nouns with their dependents in
+   the parse (indirect and mixed), trimmed by `pruning`;
+6. `continuation`: quoted sentences that continue a statement in their paragraph, and
+   quoted paragraphs with no cue, which keep the last speaker.
 
-Each pass produces `Draft`s; `assemble` sets kinds and drops duplicates, and `speakers`
-links each speaker mention to an actor from the actors extractor when it ran.
+Each pass produces `Draft`s; `assemble` sets kinds from the quotation marks and drops
+duplicates; `speakers` names each speaker: the local mention ("he", "who") stays
+`speaker_span`, and `speaker` is the actor it belongs to when the actors extractor ran (else
+the mention's own text, a pronoun falling back to the person named before it). Quote dates
+come from the timeline's date resolver (`Quote.date`, `Quote.date_text`).
 """
 
 from __future__ import annotations
