@@ -179,7 +179,10 @@ def dask_pipeline(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # no dashboard, and its HTTP server on any free local port: no clash with
+                # (or warning about) another cluster on the default 8787
+                dashboard_address="127.0.0.1:0",
+                scheduler_kwargs={"dashboard": False},
                 silence_logs=logging.ERROR,
             )
             stack.callback(cluster.close)

@@ -270,10 +270,11 @@ def run_corpus(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sitroom.extractors.atomic import open_output
-    from sitroom.extractors.batch import BatchStats, analyse_paths
+    from sitroom.extractors.batch import BatchStats
     from sitroom.extractors.cache import AnalysisCache
     from sitroom.extractors.config import load_config
     from sitroom.extractors.corpus import Corpus
+    from sitroom.extractors.corpus.build import store_paths
     from sitroom.extractors.corpus.tables import TABLES, build_tables, write_csv, write_json
     from sitroom.extractors.errors import ArticleError
 
@@ -301,17 +302,14 @@ def run_corpus(args: argparse.Namespace) -> int:
         stack.callback(cache.close)
         out = stack.enter_context(open_output(args.output, force=args.force))
         pipeline = stack.enter_context(_engine(args, config))
-        ids = {
-            article.id
-            for article, _ in analyse_paths(
-                args.paths,
-                pipeline,
-                on_error=report,
-                cache=cache,
-                stats=stats,
-                n_process=args.workers or 1,
-            )
-        }
+        ids = store_paths(
+            args.paths,
+            pipeline,
+            cache,
+            on_error=report,
+            stats=stats,
+            n_process=args.workers or 1,
+        )
         corpus = Corpus(cache, pipeline.cache_key)
         stored = corpus.article_count(ids)
         if stored < len(ids):

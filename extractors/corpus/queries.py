@@ -94,6 +94,14 @@ class Corpus:
         rows = self.cache.select(f"SELECT count(*) FROM analyses WHERE {where}", params)
         return int(rows[0][0]) if rows else 0
 
+    def stored(self, article_ids: Collection[str]) -> set[str]:
+        """Which of the articles have an analysis in the store."""
+        where, params = self._scope("article_id", article_ids)
+        return {
+            row[0]
+            for row in self.cache.select(f"SELECT article_id FROM analyses WHERE {where}", params)
+        }
+
     def top_actors(
         self,
         article_ids: Collection[str] | None = None,

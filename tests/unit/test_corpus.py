@@ -325,3 +325,34 @@ def test_questions_over_two_thousand_articles_take_well_under_a_second(tmp_path:
         answer = question()
         assert answer
         assert time.perf_counter() - started < 0.5
+
+
+def test_store_paths_analyses_only_what_the_store_lacks_and_reports_each_bad_input_once(
+    tmp_path: Path,
+) -> None:
+    from sitroom.extractors.batch import BatchStats
+    from sitroom.extractors.corpus.build import store_paths
+    from sitroom.extractors.errors import ArticleError
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nRussia and Ukraine met in Vienna on Monday.\n")
+    (folder / "b.jsonl").write_text(
+        '{"text": "NATO ministers met in Brussels, a spokesman said."}\n{"title": "no text"}\n'
+    )
+    cache = AnalysisCache.open(tmp_path / "c.sqlite3")
+    pipeline = Pipeline(load_config(None))
+    errors: list[ArticleError] = []
+    first = BatchStats()
+    ids = store_paths([str(folder)], pipeline, cache, on_error=errors.append, stats=first)
+    assert (len(ids), first.loaded, first.analysed, first.cached, first.failed) == (2, 2, 2, 0, 1)
+    assert len(errors) == 1 and "b.jsonl" in str(errors[0])
+    assert Corpus(cache, pipeline.cache_key).stored(ids) == set(ids)
+
+    (folder / "c.txt").write_text("Shelling\n\nShelling resumed near Donetsk, officials said.\n")
+    again = BatchStats()
+    more = store_paths([str(folder)], pipeline, cache, on_error=errors.append, stats=again)
+    pipeline.close()
+    assert more[:2] == ids and len(more) == 3
+    assert (again.analysed, again.cached) == (1, 2)  # only the new article met spaCy
+    assert len(errors) == 2  # the bad line again, once
