@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -35,19 +35,22 @@ from sitroom.tui.messages import (
     ArticlesLoaded,
     JumpTo,
 )
-from sitroom.tui.panes.actors import ActorsPane
 from sitroom.tui.panes.articles import ArticleList
-from sitroom.tui.panes.quotes import QuotesPane
 from sitroom.tui.panes.status import StatusBar
 from sitroom.tui.panes.text import TextPane
 from sitroom.tui.panes.text_view import ArticleText
-from sitroom.tui.panes.threat import ThreatPane
 from sitroom.tui.state import ArticleEntry, Status
 from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_themes
+
+if TYPE_CHECKING:
+    from sitroom.tui.panes.actors import ActorsPane
+    from sitroom.tui.panes.quotes import QuotesPane
+    from sitroom.tui.panes.threat import ThreatPane
 
 PANES = ("articles", "text", "actors", "quotes", "threat")
 SIDE_PANES = ("text", "actors", "quotes", "threat")
 MAX_LOAD_NOTICES = 5
+FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest in a worker
 
 
 class DashboardScreen(Screen[None], inherit_bindings=False):
@@ -94,6 +97,8 @@ class SitroomApp(App[None]):
         self._theme_timer: Any = None
         self._seen_failures: set[str] = set()
         self._view = "text"
+        self.ui_ready = False
+        self._held: list[Article] = []
         for loaded in self.themes.themes:
             self.register_theme(loaded)
 
@@ -101,11 +106,48 @@ class SitroomApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen(id="_default")
 
+    @property
+    def dashboard(self) -> Screen[Any]:
+        """The main screen. `App.query_one` searches whatever screen is on top, which is a
+        dialog while one is open; results arriving meanwhile must still find the panes."""
+        return self.screen_stack[0]
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(DEFAULT_VARIABLES)
 
     def compose(self) -> ComposeResult:
+        # Only what the first frame needs; the rest is mounted right after it (`_mount_rest`):
+        # the tables and lists of the side panes cost more CSS work than the whole first frame.
         yield StatusBar(id="status")
+        with Horizontal(id="main", classes="-view-text"):
+            with Vertical(id="articles-pane", classes="pane"):
+                yield ArticleList(id="article-list")
+            yield TextPane(id="text-pane", classes="pane")
+
+    def on_mount(self) -> None:
+        self.theme = self.initial_theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_keymap(self.keymap)
+        self.dashboard.query_one("#articles-pane").border_title = "Articles"
+        self.dashboard.query_one(TextPane).show(None)
+        self.dashboard.query_one(ArticleList).focus()
+        if self.paths:
+            paths = self.paths
+        else:
+            from sitroom.tui.samples import sample_paths
+
+            paths = sample_paths()
+        # titles for the first frame: load in place for a few milliseconds, then in a worker
+        self.open_paths(paths, select_first=True, budget=FIRST_FRAME_BUDGET)
+        self._update_status()
+        self.call_after_refresh(self._mount_rest)
+
+    async def _mount_rest(self) -> None:
+        from sitroom.tui.panes.actors import ActorsPane
+        from sitroom.tui.panes.quotes import QuotesPane
+        from sitroom.tui.panes.threat import ThreatPane
+
+        await self.dashboard.query_one(TextPane).mount_rest()
         tabs = Tabs(
             Tab("Text", id="tab-text"),
             Tab("Actors", id="tab-actors"),
@@ -114,57 +156,68 @@ class SitroomApp(App[None]):
             id="pane-tabs",
         )
         tabs.can_focus = False
-        yield tabs
-        with Horizontal(id="main", classes="-view-text"):
-            with Vertical(id="articles-pane", classes="pane"):
-                yield ArticleList(id="article-list")
-            yield TextPane(id="text-pane", classes="pane")
-            with Vertical(id="side"):
-                yield ActorsPane(id="actors-pane", classes="pane")
-                yield QuotesPane(id="quotes-pane", classes="pane")
-                yield ThreatPane(id="threat-pane", classes="pane")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.theme = self.initial_theme
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.set_keymap(self.keymap)
-        self.query_one("#articles-pane").border_title = "Articles"
-        self.query_one(TextPane).show(None)
-        self._update_status()
+        side = Vertical(
+            ActorsPane(id="actors-pane", classes="pane"),
+            QuotesPane(id="quotes-pane", classes="pane"),
+            ThreatPane(id="threat-pane", classes="pane"),
+            id="side",
+        )
+        dashboard = self.dashboard
+        await dashboard.mount(tabs, before=dashboard.query_one("#main"))
+        await dashboard.query_one("#main").mount(side)
+        await dashboard.mount(Footer())
+        self.ui_ready = True
+        self._set_view(self._view)
+        entry = self.current_entry
+        if entry is not None:
+            self._show_panes(entry)
         for notice in self.notices:
             self.notify(notice, title="Theme", severity="warning", timeout=10)
         for error in self.themes.errors:
             if all(error.file not in n for n in self.notices):
                 self.notify(str(error), title="Theme not loaded", severity="warning", timeout=10)
-        self.query_one(ArticleList).focus()
-        if self.paths:
-            self.open_paths(self.paths, select_first=True)
-        else:
-            from sitroom.tui.samples import sample_paths
-
-            self.open_paths(sample_paths(), select_first=True)
+        self._submit(self._held)
+        self._held = []
 
     def on_unmount(self) -> None:
         self.service.cancel_all()
         self.service.close()
 
     # -- loading --------------------------------------------------------------------------
-    def open_paths(self, paths: Sequence[str], *, select_first: bool = False) -> None:
-        self.loading += 1
-        self._load_worker(list(paths), select_first)
-
-    @work(thread=True, group="load")
-    def _load_worker(self, paths: list[str], select_first: bool) -> None:
+    def open_paths(
+        self, paths: Sequence[str], *, select_first: bool = False, budget: float = 0.0
+    ) -> None:
+        """Load files, folders and globs; the first `budget` seconds of it right here."""
         from sitroom.extractors.errors import ArticleError
         from sitroom.extractors.loaders import load_paths
+
+        items = iter(load_paths(list(paths)))
+        self.loading += 1
+        if budget > 0:
+            articles: list[Article] = []
+            errors: list[ArticleError] = []
+            deadline = time.perf_counter() + budget
+            finished = True
+            for item in items:
+                (errors if isinstance(item, ArticleError) else articles).append(item)  # type: ignore[arg-type]
+                if time.perf_counter() > deadline:
+                    finished = False
+                    break
+            self._articles_loaded(ArticlesLoaded(articles, errors, finished, select_first))
+            if finished:
+                return
+        self._load_worker(items, select_first)
+
+    @work(thread=True, group="load")
+    def _load_worker(self, items: Iterator[Any], select_first: bool) -> None:
+        from sitroom.extractors.errors import ArticleError
 
         worker = get_current_worker()
         batch: list[Article] = []
         errors: list[ArticleError] = []
         last = time.monotonic()
         first_batch = True
-        for item in load_paths(paths):
+        for item in items:
             if worker.is_cancelled:
                 return
             if isinstance(item, ArticleError):
@@ -173,11 +226,9 @@ class SitroomApp(App[None]):
                 batch.append(item)
             # the first article goes out at once so the list draws; then batches
             if (first_batch and batch) or len(batch) >= 200 or time.monotonic() - last > 0.05:
-                self.post_message(
-                    ArticlesLoaded(batch, errors, done=False, select_first=select_first)
-                )
+                self.post_message(ArticlesLoaded(batch, errors, False, select_first))
                 batch, errors, last, first_batch = [], [], time.monotonic(), False
-        self.post_message(ArticlesLoaded(batch, errors, done=True, select_first=select_first))
+        self.post_message(ArticlesLoaded(batch, errors, True, select_first))
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, message: ArticlesLoaded) -> None:
@@ -190,7 +241,7 @@ class SitroomApp(App[None]):
             self.order.append(article.id)
             new.append(entry)
         if new:
-            self.query_one(ArticleList).add_entries(new)
+            self.dashboard.query_one(ArticleList).add_entries(new)
             self._submit(e.article for e in new)
             if self.current is None or (message.select_first and not self._selected_from_batch):
                 self.select_article(new[0].id)
@@ -201,7 +252,7 @@ class SitroomApp(App[None]):
             self.loading -= 1
             self._selected_from_batch = False
             if not self.entries:
-                self.query_one(TextPane).view.show_placeholder(
+                self.dashboard.query_one(TextPane).view.show_placeholder(
                     "No articles loaded. Press o to open files or folders."
                 )
         self._update_status()
@@ -223,6 +274,9 @@ class SitroomApp(App[None]):
 
     # -- analysis -------------------------------------------------------------------------
     def _submit(self, articles: Iterable[Article]) -> None:
+        if not self.ui_ready:  # analysis starts once the whole screen is up
+            self._held.extend(articles)
+            return
         if self.service.submit(articles):
             self._analysis_worker()
 
@@ -269,7 +323,7 @@ class SitroomApp(App[None]):
             return
         entry.status, entry.note = Status.ANALYSING, message.note
         self._progress_note = message.note
-        self.query_one(ArticleList).refresh_entry(entry)
+        self.dashboard.query_one(ArticleList).refresh_entry(entry)
         if message.article_id == self.current:
             self._show_panes(entry)
         self._update_status()
@@ -281,9 +335,9 @@ class SitroomApp(App[None]):
             return
         self._analysed_once = True
         entry.set_analysis(message.analysis, message.seconds, message.from_cache)
-        self.query_one(ArticleList).refresh_entry(entry)
+        self.dashboard.query_one(ArticleList).refresh_entry(entry)
         if message.article_id == self.current:
-            self.query_one(TextPane).refresh_analysis(entry)
+            self.dashboard.query_one(TextPane).refresh_analysis(entry)
             self._show_panes(entry)
         self._update_status()
 
@@ -307,9 +361,9 @@ class SitroomApp(App[None]):
             if entry is None or entry.status is Status.DONE:
                 continue
             entry.status, entry.error, entry.note = Status.FAILED, message.message, ""
-            self.query_one(ArticleList).refresh_entry(entry)
+            self.dashboard.query_one(ArticleList).refresh_entry(entry)
             if entry.id == self.current:
-                self.query_one(TextPane).refresh_analysis(entry)
+                self.dashboard.query_one(TextPane).refresh_analysis(entry)
                 self._show_panes(entry)
         self._update_status()
 
@@ -320,8 +374,8 @@ class SitroomApp(App[None]):
         note = self._progress_note if pending else ""
         if self.loading:
             note = "loading files" + (f", {note}" if note else "")
-        self.query_one(StatusBar).set_counts(len(self.entries), pending, note)
-        self.query_one("#articles-pane").border_title = f"Articles {len(self.entries)}"
+        self.dashboard.query_one(StatusBar).set_counts(len(self.entries), pending, note)
+        self.dashboard.query_one("#articles-pane").border_title = f"Articles {len(self.entries)}"
 
     @property
     def all_analysed(self) -> bool:
@@ -341,23 +395,25 @@ class SitroomApp(App[None]):
         entry = self.entries.get(article_id)
         if entry is None:
             return
-        text_pane = self.query_one(TextPane)
+        text_pane = self.dashboard.query_one(TextPane)
         previous = self.current_entry
         if previous is not None and previous is not entry:
             previous.view_state["anchor"] = text_pane.view.first_visible_offset()
         self.current = article_id
         self.service.prioritize(article_id)
-        self.query_one(ArticleList).highlight_id(article_id)
+        self.dashboard.query_one(ArticleList).highlight_id(article_id)
         text_pane.show(entry, anchor=entry.view_state.get("anchor", 0))
         self._show_panes(entry)
         self.switch_times.append(time.perf_counter() - started)
 
     def _show_panes(self, entry: ArticleEntry) -> None:
-        self.query_one(ActorsPane).show(entry)
-        self.query_one(QuotesPane).show(entry)
-        self.query_one(ThreatPane).show(entry)
-        self.query_one(StatusBar).set_entry(entry)
-        text_pane = self.query_one(TextPane)
+        self.dashboard.query_one(StatusBar).set_entry(entry)
+        if not self.ui_ready:
+            return
+        cast("ActorsPane", self.dashboard.query_one("#actors-pane")).show(entry)
+        cast("QuotesPane", self.dashboard.query_one("#quotes-pane")).show(entry)
+        cast("ThreatPane", self.dashboard.query_one("#threat-pane")).show(entry)
+        text_pane = self.dashboard.query_one(TextPane)
         if entry.status is not Status.DONE:
             text_pane._subtitle(entry)
 
@@ -388,14 +444,16 @@ class SitroomApp(App[None]):
     # -- panes and focus ------------------------------------------------------------------
     def _pane_widget(self, name: str) -> Widget:
         return {
-            "articles": lambda: self.query_one(ArticleList),
-            "text": lambda: self.query_one(ArticleText),
-            "actors": lambda: self.query_one(ActorsPane),
-            "quotes": lambda: self.query_one(QuotesPane),
-            "threat": lambda: self.query_one(ThreatPane),
+            "articles": lambda: self.dashboard.query_one(ArticleList),
+            "text": lambda: self.dashboard.query_one(ArticleText),
+            "actors": lambda: cast("ActorsPane", self.dashboard.query_one("#actors-pane")),
+            "quotes": lambda: cast("QuotesPane", self.dashboard.query_one("#quotes-pane")),
+            "threat": lambda: cast("ThreatPane", self.dashboard.query_one("#threat-pane")),
         }[name]()
 
     def action_focus_pane(self, name: str) -> None:
+        if not self.ui_ready:
+            return
         if name in SIDE_PANES:
             self._set_view(name)
         widget = self._pane_widget(name)
@@ -419,10 +477,12 @@ class SitroomApp(App[None]):
     def _set_view(self, name: str) -> None:
         """Which of text/actors/quotes/threat the narrow layout shows."""
         self._view = name
-        main = self.query_one("#main")
+        if not self.ui_ready:
+            return
+        main = self.dashboard.query_one("#main")
         for pane in SIDE_PANES:
             main.set_class(pane == name, f"-view-{pane}")
-        tabs = self.query_one("#pane-tabs", Tabs)
+        tabs = self.dashboard.query_one("#pane-tabs", Tabs)
         if tabs.active != f"tab-{name}":
             tabs.active = f"tab-{name}"
 
@@ -448,7 +508,7 @@ class SitroomApp(App[None]):
         if entry is None or entry.analysis is None:
             return
         spans = entry.marks.mentions.get(message.actor_id, [])
-        text = self.query_one(ArticleText)
+        text = self.dashboard.query_one(ArticleText)
         if not spans:
             self.notify("This actor has no mentions to show.", severity="warning")
             return
@@ -461,16 +521,16 @@ class SitroomApp(App[None]):
     def _jump(self, message: JumpTo) -> None:
         if not message.spans:
             return
-        self.query_one(ArticleText).mark_current(message.spans)
+        self.dashboard.query_one(ArticleText).mark_current(message.spans)
         if self.narrow:
             self.action_focus_pane("text")
 
     def _describe_target(self) -> None:
-        text = self.query_one(ArticleText)
+        text = self.dashboard.query_one(ArticleText)
         if not text.targets:
             return
         what = "mention" if text.target_kind == "selected" else "match"
-        self.query_one(
+        self.dashboard.query_one(
             TextPane
         ).border_subtitle = (
             f"{what} {text.target_index + 1}/{len(text.targets)} · n/N next/previous · esc clears"
@@ -483,7 +543,7 @@ class SitroomApp(App[None]):
         self._step_mark(-1)
 
     def _step_mark(self, step: int) -> None:
-        text = self.query_one(ArticleText)
+        text = self.dashboard.query_one(ArticleText)
         if not text.targets:
             self.notify(
                 "Nothing to step through: press enter on an actor, or / to search.", timeout=3
@@ -493,17 +553,17 @@ class SitroomApp(App[None]):
         self._describe_target()
 
     def action_clear_marks(self) -> None:
-        text = self.query_one(ArticleText)
+        text = self.dashboard.query_one(ArticleText)
         text.clear_targets()
         text.mark_current([])
         entry = self.current_entry
         if entry is not None:
-            self.query_one(TextPane)._subtitle(entry)
+            self.dashboard.query_one(TextPane)._subtitle(entry)
 
     def action_search(self) -> None:
         if self.narrow:
             self._set_view("text")
-        self.query_one(TextPane).open_search()
+        self.dashboard.query_one(TextPane).open_search()
 
     # -- dialogs ----------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -594,7 +654,7 @@ class SitroomApp(App[None]):
         name = next(use for i, use, _ in self.service.extractor_states() if i == index)
         for entry in self.entries.values():
             entry.requeue()
-        self.query_one(ArticleList).set_entries([self.entries[i] for i in self.order])
+        self.dashboard.query_one(ArticleList).set_entries([self.entries[i] for i in self.order])
         if self.current:
             self.select_article(self.current)
         self._submit(self.entries[i].article for i in self.order)
@@ -626,12 +686,12 @@ class SitroomApp(App[None]):
             (
                 "Sort actors",
                 "Change the order of the actors pane",
-                lambda: self.query_one(ActorsPane).cycle_sort(),
+                lambda: cast("ActorsPane", self.dashboard.query_one("#actors-pane")).cycle_sort(),
             ),
             (
                 "Quote order",
                 "Switch the quotes between time and article order",
-                lambda: self.query_one(QuotesPane).cycle_sort(),
+                lambda: cast("QuotesPane", self.dashboard.query_one("#quotes-pane")).cycle_sort(),
             ),
         ]
         for title, help_text, callback in commands:

@@ -53,8 +53,13 @@ class SearchBox(Input):
 class TextPane(Vertical):
     def compose(self) -> ComposeResult:
         yield ArticleText(id="article-text")
-        yield SearchBox(placeholder="search the text (enter: find, esc: close)", id="search")
-        yield Legend(id="legend")
+
+    async def mount_rest(self) -> None:
+        """The search box and the legend, after the first frame (see SitroomApp.compose)."""
+        await self.mount(
+            SearchBox(placeholder="search the text (enter: find, esc: close)", id="search"),
+            Legend(id="legend"),
+        )
 
     @property
     def view(self) -> ArticleText:
