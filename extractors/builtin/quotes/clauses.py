@@ -75,7 +75,14 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     clauses = _clause_children(verb)
     if clauses and lex.takes_clause(lemma):
         is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
-        ranges = [r for c in clauses for r in clause_ranges(ctx, c, is_cue)]
+        # A clause after its cue keeps nothing before the cue: the parser sometimes hangs an
+        # opening phrase of the sentence ("Writing for a weekly, she noted that ...") on it.
+        ranges = [
+            r
+            for c in clauses
+            for r in clause_ranges(ctx, c, is_cue)
+            if c.i < verb.i or r[1] > verb.idx
+        ]
         return ranges, "clause"
     inf = _infinitive(verb)
     if inf is not None and (lemma in lex.directive or lemma in lex.intention):
