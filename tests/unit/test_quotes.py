@@ -332,3 +332,26 @@ def test_naming_frame_reports_the_label(nlp: Language) -> None:
         "called",
         ['the plan a "disaster" for farmers'],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n\n ",
+        '"',
+        "“”",
+        '""""',
+        "said",
+        ":",
+        "A: B",
+        "“A,” ― ",
+        "— said",
+        "“Hi,” he said, “",
+        "according to",
+    ],
+)
+def test_odd_inputs_give_valid_quotes_or_none(nlp: Language, text: str) -> None:
+    for q in extract(nlp, text):
+        assert q.content and all(0 <= s.start < s.end <= len(text) for s in q.content)
+        assert q.kind in ("direct", "indirect", "mixed")

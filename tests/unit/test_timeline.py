@@ -104,3 +104,12 @@ def test_future_tense_moves_a_weekday_forward(nlp: Language) -> None:
     _, entries = run(nlp, text, FRIDAY)
     (event,) = [e for e in entries if e.kind == "event"]
     assert (event.date, event.date_text) == (dt.date(2021, 12, 7), "on Tuesday")
+
+
+def test_runs_without_a_quotes_result(nlp: Language) -> None:
+    text = "The ministers met on Tuesday in Vienna."
+    doc = nlp(text)
+    entries = TimelineExtractor().run(doc, Article(text=text, published=FRIDAY), Results()).entries
+    assert [(e.kind, e.date_text, e.date) for e in entries] == [
+        ("event", "on Tuesday", dt.date(2021, 11, 30))
+    ]
