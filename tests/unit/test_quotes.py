@@ -355,3 +355,14 @@ def test_odd_inputs_give_valid_quotes_or_none(nlp: Language, text: str) -> None:
     for q in extract(nlp, text):
         assert q.content and all(0 <= s.start < s.end <= len(text) for s in q.content)
         assert q.kind in ("direct", "indirect", "mixed")
+
+
+def test_a_question_is_not_an_attribution_but_a_relative_who_is(nlp: Language) -> None:
+    assert extract(nlp, "But who knows what excuse they will have this time.") == []
+    text = "Clinton, who said the deal was bad, left early."
+    (q,) = extract(nlp, text)
+    assert (q.speaker, spoken_by(text, q), content(text, q)) == (
+        "Clinton",
+        "who",
+        ["the deal was bad"],
+    )

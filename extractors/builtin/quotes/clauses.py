@@ -235,6 +235,8 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
             continue  # an imperative ("Note: ...", "Consider that ...") reports nobody
         if speaker is not None and any(s <= speaker.idx < e for s, e in content):
             speaker = None
+        if speaker is not None and speaker.lower_ in ("who", "what") and tok.dep_ != "relcl":
+            continue  # a question ("But who knows what ..."), not somebody's statement
         drafts.append(
             Draft(
                 content=content,
