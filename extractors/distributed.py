@@ -11,7 +11,7 @@ unchanged:
 - each worker builds the pipeline and loads the model once, when the `PipelinePlugin`
   (a Dask `WorkerPlugin`) is attached to it, and checks that its model and extractors give
   the same cache key as the client's, so results of another version never land in the
-  store under this key;
+  store under this key (a failed setup is unregistered, so a fixed worker gets it again);
 - a task is a batch of articles; it returns their analyses encoded by `codec.py` (what
   spaCy's own worker processes return too), and they stream back with
   `distributed.as_completed` in the order they finish. Only a bounded number of batches is
@@ -71,24 +71,27 @@ class PipelinePlugin(WorkerPlugin):
 
     async def setup(self, worker: Any) -> None:
         # off the worker's event loop, which must keep answering the scheduler meanwhile
-        self.pipeline = await asyncio.to_thread(_ready_pipeline, self.config)
-        if self.pipeline.cache_key != self.cache_key:
-            raise RuntimeError(
-                f"worker {worker.address} would analyse with model "
-                f"{self.pipeline.model_version!r} and extractors {self.pipeline.versions}, "
-                "which differ from this machine's; install the same versions there"
-            )
+        await asyncio.to_thread(self.ready_pipeline)
+
+    def ready_pipeline(self) -> Pipeline:
+        """The worker's pipeline, built and warmed up on first use."""
+        with self.lock:
+            if self.pipeline is None:
+                pipeline = Pipeline(self.config)
+                if pipeline.cache_key != self.cache_key:
+                    raise RuntimeError(
+                        f"this worker would analyse with model {pipeline.model_version!r} "
+                        f"and extractors {pipeline.versions}, which differ from the client's; "
+                        "install the same versions on both"
+                    )
+                for _ in pipeline.analyze_many([_WARM_UP]):
+                    pass
+                self.pipeline = pipeline
+            return self.pipeline
 
     def teardown(self, worker: Any) -> None:
         if self.pipeline is not None:
             self.pipeline.close()
-
-
-def _ready_pipeline(config: Config) -> Pipeline:
-    pipeline = Pipeline(config)
-    for _ in pipeline.analyze_many([_WARM_UP]):
-        pass
-    return pipeline
 
 
 def plugin_name(cache_key: str) -> str:
@@ -98,12 +101,13 @@ def plugin_name(cache_key: str) -> str:
 def analyse_batch(name: str, articles: list[Article]) -> list[bytes]:
     """The task: encoded analyses of `articles`, in their order (runs on a worker)."""
     plugin = get_worker().plugins.get(name)
-    if not isinstance(plugin, PipelinePlugin) or plugin.pipeline is None:
-        raise RuntimeError(f"this worker has no sitroom pipeline {name!r} (it joined late?)")
+    if not isinstance(plugin, PipelinePlugin):
+        raise RuntimeError(f"this worker has no sitroom pipeline plugin {name!r}")
+    pipeline = plugin.ready_pipeline()  # built at setup; built here if that failed before
     with plugin.lock:  # one batch at a time through the worker's one spaCy pipeline
         return [
             encode_analysis(analysis)
-            for _, analysis in plugin.pipeline.analyze_many(articles, batch_size=len(articles))
+            for _, analysis in pipeline.analyze_many(articles, batch_size=len(articles))
         ]
 
 
@@ -121,7 +125,12 @@ class DaskPipeline(Pipeline):
         try:
             self.client.register_plugin(self.plugin, name=self.plugin.name)
         except Exception as exc:
-            raise SitroomError(f"dask: a worker could not start the pipeline: {exc}") from exc
+            # forget it, or the scheduler would skip it (idempotent) once the worker is fixed
+            with contextlib.suppress(Exception):
+                self.client.unregister_worker_plugin(self.plugin.name)
+            raise SitroomError(
+                f"dask: a worker could not start the pipeline: {_first_line(exc)}"
+            ) from exc
 
     def worker_threads(self) -> int:
         threads: dict[str, int] = self.client.nthreads()

@@ -167,5 +167,43 @@ def test_a_worker_whose_versions_differ_from_the_clients_is_refused_with_a_messa
         pipeline = DaskPipeline(config, client)
         # as if the client had another model or extractor version than the workers
         pipeline.plugin = PipelinePlugin(config, "another-version")
-        with pytest.raises(SitroomError, match="differ from this machine's"):
+        with pytest.raises(SitroomError, match="differ from the client's"):
             pipeline.start_workers()
+    # unregistered again, so that fixed workers would be set up on the next run
+    assert plugin_name("another-version") not in cluster.scheduler.worker_plugins
+
+
+def test_a_cluster_whose_workers_lack_a_configured_plugin_fails_with_one_line(
+    cluster: Any, tmp_path: Path
+) -> None:
+    # the plugin module is importable here (PYTHONPATH) but not on the cluster's workers
+    env = dict(
+        os.environ,
+        XDG_CACHE_HOME=str(tmp_path),
+        PYTHONPATH=str(REPO / "tests" / "data" / "plugins"),
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitroom.tui",
+            "analyze",
+            str(SAMPLES),
+            "--no-cache",
+            "--config",
+            str(REPO / "tests" / "data" / "configs" / "good_plugins.yaml"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("sitroom: dask: a worker could not start the pipeline: ")
+    assert line.endswith("no module named 'sitroom_testplugins'")
