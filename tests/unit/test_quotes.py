@@ -254,74 +254,72 @@ def test_cues_inside_quotes_are_not_attributions(nlp: Language) -> None:
 
 
 def test_transcript_labels_name_the_speakers(nlp: Language) -> None:
-    text = "HOST: Will she be at the forum?\nGUEST: She is not coming to the forum."
+    text = "HOST: Will the ferry run tomorrow?\nOKONJO: It will not sail before the storm passes."
     quotes = extract(nlp, text)
     assert [(spoken_by(text, q), content(text, q)) for q in quotes] == [
-        ("HOST", ["Will she be at the forum?"]),
-        ("GUEST", ["She is not coming to the forum."]),
+        ("HOST", ["Will the ferry run tomorrow?"]),
+        ("OKONJO", ["It will not sail before the storm passes."]),
     ]
 
 
 def test_headline_label_names_the_source_but_a_note_does_not(nlp: Language) -> None:
-    text = "Poll: Voters split evenly ahead of the first debate\n\nThe debate is on Monday."
+    text = "Survey: Most farmers expect a dry summer\n\nThe survey ran in May."
     (q,) = extract(nlp, text)
     assert (spoken_by(text, q), content(text, q)) == (
-        "Poll",
-        ["Voters split evenly ahead of the first debate"],
+        "Survey",
+        ["Most farmers expect a dry summer"],
     )
     assert extract(nlp, "Note: This story has been updated.") == []
 
 
 def test_dash_after_a_quote_credits_the_name(nlp: Language) -> None:
-    text = (
-        "“They must stop treating us as suspects.”― Marta Ruiz\n“It worries me.” ― Tomas Vega"
-    )
+    text = "“The new bridge changed my commute.”― Ines Varga\n“I miss the old ferry.” ― Tomas Reel"
     quotes = extract(nlp, text)
     assert [(q.kind, q.speaker, cue(text, q)) for q in quotes] == [
-        ("direct", "Marta Ruiz", "―"),
-        ("direct", "Tomas Vega", "―"),
+        ("direct", "Ines Varga", "―"),
+        ("direct", "Tomas Reel", "―"),
     ]
 
 
 def test_quote_resumes_after_a_long_speaker_description(nlp: Language) -> None:
     text = (
-        '"It was a fair offer," said Owen Hale, a notary in Leeds who has handled such '
-        'matters for decades. "The firm walked away from every promise it made."'
+        '"The harvest came early," said Mira Holt, a grower near the lake who has kept bees '
+        'there since her twenties. "We had honey by June."'
     )
     (q,) = extract(nlp, text)
-    assert len(q.content) == 2 and q.speaker == "Owen Hale"
+    assert len(q.content) == 2 and q.speaker == "Mira Holt"
 
 
 def test_quote_resumes_after_a_sentence_that_reports_nothing(nlp: Language) -> None:
     text = (
-        '"We had problems with fraud," the governor said after the meeting. He did not suggest '
-        'retaliation. "Our goal is to set some norms."'
+        '"The roof leaked for a week," the caretaker said before the inspection. She did not '
+        'smile. "We fixed it ourselves."'
     )
     (q,) = extract(nlp, text)
-    assert content(text, q)[1] == '"Our goal is to set some norms."'
+    assert content(text, q)[1] == '"We fixed it ourselves."'
 
 
 def test_quoted_sentence_continues_a_mixed_statement(nlp: Language) -> None:
-    text = 'The summit achieved "too little," he added. "Without new policies, Europe risks a lot."'
+    text = 'The repairs took "far too long," she added. "Next year we start in March."'
     (q,) = extract(nlp, text)
     assert q.kind == "mixed"
     assert content(text, q) == [
-        'The summit achieved "too little,"',
-        '"Without new policies, Europe risks a lot."',
+        'The repairs took "far too long,"',
+        '"Next year we start in March."',
     ]
 
 
 def test_quoted_title_is_not_a_quote(nlp: Language) -> None:
-    text = 'The judge agreed to an interview for the series "Leaders at Work," her aide said.'
+    text = 'The mayor appeared on the program "Morning in Town," her spokesman said.'
     (q,) = extract(nlp, text)
-    assert (q.kind, spoken_by(text, q)) == ("mixed", "her aide")
-    assert content(text, q)[0].startswith("The judge agreed")
+    assert (q.kind, spoken_by(text, q)) == ("mixed", "her spokesman")
+    assert content(text, q)[0].startswith("The mayor appeared")
 
 
 def test_scene_setting_before_a_parenthetical_is_not_content(nlp: Language) -> None:
-    text = "During his years in office, the president said, most voters came to trust the courts."
+    text = "Over the winter, the engineer said, the old pumps failed twice."
     (q,) = extract(nlp, text)
-    assert content(text, q) == ["most voters came to trust the courts"]
+    assert content(text, q) == ["the old pumps failed twice"]
 
 
 def test_naming_frame_reports_the_label(nlp: Language) -> None:
@@ -359,10 +357,10 @@ def test_odd_inputs_give_valid_quotes_or_none(nlp: Language, text: str) -> None:
 
 def test_a_question_is_not_an_attribution_but_a_relative_who_is(nlp: Language) -> None:
     assert extract(nlp, "But who knows what excuse they will have this time.") == []
-    text = "Clinton, who said the deal was bad, left early."
+    text = "Ortega, who said the deal was bad, left early."
     (q,) = extract(nlp, text)
     assert (q.speaker, spoken_by(text, q), content(text, q)) == (
-        "Clinton",
+        "Ortega",
         "who",
         ["the deal was bad"],
     )

@@ -3,7 +3,7 @@
 Passes, most trusted first, over one shared `Context` of the article (its quoted regions,
 paragraphs and the cue lexicon in `cues.yaml`):
 
-1. `transcript`: "GUEST: ..." labels, and a "Poll: ..." headline;
+1. `transcript`: "HOST: ..." labels, and a "Survey: ..." headline;
 2. `direct`: quoted passages with a cue beside them (`"...," Blinken said`, `said Maas:
    "..."`, `"..." ― Name`), split quotes joined into one attribution;
 3. `nested`: parentheticals (", he said,") and relayed statements ("Biden, said Blinken,

@@ -53,7 +53,7 @@ PARSED = frozenset(("clause", "infinitive", "object", "prepositional", "naming",
 
 def _outranks(new: Draft, old: Draft) -> bool:
     """Between two readings of the parse, the statement that holds the other wins:
-    "Nolan said [regulators could push banks to pay]" is Nolan's statement."""
+    "Ruiz said [the board could press suppliers to pay]" is Ruiz's statement."""
     return new.how in PARSED and old.how in PARSED and new.size() > old.size()
 
 

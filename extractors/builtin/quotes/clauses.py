@@ -76,7 +76,7 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     if clauses and lex.takes_clause(lemma):
         is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
         # A clause after its cue keeps nothing before the cue: the parser sometimes hangs an
-        # opening phrase of the sentence ("Writing for a weekly, she noted that ...") on it.
+        # opening phrase of the sentence ("Back in her office, she noted that ...") on it.
         ranges = [
             r
             for c in clauses
@@ -107,7 +107,7 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         return [subtree_range(said)], "noun-clause"
     if obj is not None and lemma in lex.object:
         pieces = [subtree_range(obj)]
-        # "cited the remarks as examples of ...", "faulted the senator for her vote". Kept as
+        # "cited the delays as proof of ...", "attacked the mayor for her vote". Kept as
         # separate pieces: in "negotiations that both sides described as friendly" the
         # speaker stands between the object and its extension.
         for c in verb.children:
@@ -149,7 +149,7 @@ def _purpose(verb: Token) -> bool:
 
 
 def _naming(ctx: Context, verb: Token, obj: Token | None) -> list[Range] | None:
-    """ "called the mayor a liar", "labeled the plan a disaster": the object and what it is called."""
+    """ "called the mayor a liar", "labeled the plan a disaster": the object and its label."""
     for c in verb.children:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i:
             if obj is not None and obj.i < c.i:

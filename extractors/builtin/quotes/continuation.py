@@ -69,8 +69,8 @@ def attach_continuations(ctx: Context, drafts: list[Draft], claimed: set[int]) -
 def attach_followers(ctx: Context, drafts: list[Draft], claimed: set[int]) -> None:
     """Quoted sentences that follow a reported statement in its paragraph continue it.
 
-    `The meeting achieved "too little," she added. "Unless the rules change, the region
-    risks a lot."` is one attribution: nothing between the two says otherwise.
+    `The repairs took "far too long," she added. "Next year we start in
+    March."` is one attribution: nothing between the two says otherwise.
     """
     doc = ctx.doc
     for k, region in enumerate(ctx.regions):

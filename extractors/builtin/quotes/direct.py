@@ -153,7 +153,7 @@ def speaker_for(ctx: Context, cue: Token, lo: int, hi: int) -> Token | None:
     """The speaker of a quote cue: its subject, else the nearest noun beside the cue.
 
     `lo`/`hi` bound where the speaker may be (outside the quote itself). Without a usable
-    subject, the name between the quote and the cue comes first (`"...," Ortega, an aide,
+    subject, the name between the quote and the cue comes first (`"...," Ruiz, an adviser,
     said Thursday`), then one right after the cue (`said Blinken`), never a noun inside a
     prepositional phrase ("said in an interview").
     """
@@ -169,13 +169,13 @@ def speaker_for(ctx: Context, cue: Token, lo: int, hi: int) -> Token | None:
             continue
         head = _head_of(tok)
         if i < cue.i and (tok.dep_ == "pobj" or head.dep_ == "appos") and head.head.i != cue.i:
-            continue  # "Ortega, a senior campaign aide, said": skip to the name
+            continue  # "Ruiz, a senior aide to the mayor, said": skip to the name
         return head
     return None
 
 
 def _dash_credit(ctx: Context, region: QuoteRegion) -> tuple[int, Token, Token] | None:
-    """`"..." ― Lena Ortiz`: a name after a dash closing the paragraph credits the quote."""
+    """`"..." ― Ines Varga`: a name after a dash closing the paragraph credits the quote."""
     doc, text = ctx.doc, ctx.text
     para_end = ctx.para_range(region.start)[1]
     j = region.end
@@ -198,7 +198,7 @@ def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) 
 
     That takes a cue that reports something of its own; the speaker's own asides ("...,"
     she said, emphasizing why ...) and plain verbs of saying without content ("He didn't
-    suggest retaliation") do not interrupt a quote.
+    mention the cost") do not interrupt a quote.
     """
     doc = ctx.doc
     for i in range(start, end):
@@ -223,7 +223,7 @@ def _next_to_quote(ctx: Context, tok: Token) -> bool:
 
 
 def _is_title(ctx: Context, region: QuoteRegion, first: int) -> bool:
-    """A quoted title inside a sentence (`said on “Sunday Debrief,”`), not a quote."""
+    """A quoted title inside a sentence (`appeared on “Morning in Town,”`), not a quote."""
     if not looks_like_title(ctx.text, region) or first == 0:
         return False
     prev = ctx.doc[first - 1]

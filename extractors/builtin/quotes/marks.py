@@ -115,7 +115,7 @@ SMALL_WORDS = frozenset(
 
 
 def looks_like_title(text: str, region: QuoteRegion) -> bool:
-    """A short quoted name rather than speech: “Sunday Debrief,”, ''Leaders at Work''.
+    """A short quoted name rather than speech: “Morning in Town,”, ''River Notes''.
 
     Every word is capitalised (small function words aside) and there are few of them.
     """

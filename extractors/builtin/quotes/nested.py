@@ -23,7 +23,7 @@ COMMAS = frozenset((",", "—", "–"))
 NP_POS = frozenset(("PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"))
 HEADS = frozenset(("PROPN", "NOUN", "PRON"))
 MAX_NP = 7
-# Dependents that only set the scene of a statement: "During his years in office, ...".
+# Dependents that only set the scene of a statement: "Over the winter, ...".
 FRAMING = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "cc", "punct", "intj"))
 
 
@@ -145,7 +145,7 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
         if not left or hi <= close_i + 1 or not any(t.pos_ in HEADS for t in left):
             continue
         if _describes_speaker(doc, speaker, close_i + 1, hi):
-            continue  # "..., said Dana Reyes, a party strategist who ...": not a parenthetical
+            continue  # "..., said Mira Holt, a grower who ...": not a parenthetical
         if any(ctx.in_quote(t) for t in left[-2:]):
             continue  # '"...," said X, ...' is a direct quote, handled elsewhere
         inner = _inner_cue(ctx, close_i + 1, hi)

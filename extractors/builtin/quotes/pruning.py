@@ -1,8 +1,8 @@
 """Cutting a reported clause down to what was said.
 
 A clause's subtree in the parse often carries more than the statement: the reporter's
-own additions ("..., pointing to the value of ...") or a second statement by the
-same speaker ("... and warned against fraud").
+own additions ("..., citing the cost of the repairs") or a second statement by the
+same speaker ("... and warned against delays").
 These are cut away, as is anything after a semicolon, which in news text starts a new
 statement.
 """
@@ -40,7 +40,7 @@ def _is_aside(ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], b
     """A further statement hung on the clause: "..., citing X", "... and warned against Y".
 
     Only a participle or a conjunct counts; a subordinate clause with its own conjunction
-    ("until he can persuade ...", "because they asked ...") is part of what was said.
+    ("until the bank agrees ...", "because the rain came ...") is part of what was said.
     """
     if tok is root or ctx.in_quote(tok):
         return False

@@ -33,7 +33,7 @@ TRAILING_JUNK = " \t\"“”‘’'―—–-,:;)"
 
 
 def clean_name(name: str) -> str:
-    """A name without marks or dashes glued to it by the tokenizer ("”― Marta Ruiz")."""
+    """A name without marks or dashes glued to it by the tokenizer ("”― Ines Varga")."""
     return " ".join(name.lstrip(LEADING_JUNK).rstrip(TRAILING_JUNK).split())
 
 

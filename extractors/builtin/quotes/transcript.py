@@ -1,7 +1,7 @@
 """Transcripts: paragraphs that open with a speaker's name in capitals and a colon.
 
-    HOST: Will she be there?
-    GUEST: She is not coming.
+    HOST: Will the ferry run tomorrow?
+    OKONJO: It will not sail before the storm passes.
 
 Interviews and debate transcripts name each speaker this way. The name must be in
 capitals (one to three words) so that "Note: ..." or "Update: ..." are not taken for
@@ -18,7 +18,7 @@ from sitroom.extractors.builtin.quotes.draft import Draft
 LABEL = re.compile(
     r"[ \t]*[\"“'`]*[ \t]*(?P<name>[A-Z][A-Z.'’\-]+(?:[ \t][A-Z][A-Z.'’\-]+){0,2}):[ \t]+\S"
 )
-# A headline in the "Speaker: what was said" style: "Survey: two candidates level before the vote".
+# A headline in the "Speaker: what was said" style: "Survey: Most farmers expect a dry summer".
 HEADLINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}):[ \t]+\S")
 NOT_SPEAKERS = frozenset(
     [
