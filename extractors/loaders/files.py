@@ -77,7 +77,8 @@ def load_html(path: Path) -> list[Article]:
     return [extract_html(raw, str(path))]
 
 
-def load_json(path: Path) -> list[Article]:
+def load_json(path: Path) -> Iterator[Article | ArticleError]:
+    """One article object, or a list of them; a bad item is its own error."""
     raw = read_text(path)
     _require_text(path, raw)
     try:
@@ -88,10 +89,12 @@ def load_json(path: Path) -> list[Article]:
     if not items:
         raise ArticleError(str(path), "holds an empty list, no articles")
     many = len(items) > 1
-    return [
-        article_from_mapping(item, f"{path}#{i + 1}" if many else str(path))
-        for i, item in enumerate(items)
-    ]
+    for i, item in enumerate(items):
+        name = f"{path}#{i + 1}" if many else str(path)
+        try:
+            yield article_from_mapping(item, name)
+        except ArticleError as exc:
+            yield exc
 
 
 def load_jsonl(path: Path) -> Iterator[Article | ArticleError]:

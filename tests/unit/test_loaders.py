@@ -196,3 +196,14 @@ def test_the_bundled_samples_all_load_with_dates_for_the_synthetic_ones() -> Non
     assert articles[0].published is None  # the seed has no date
     assert all(a.published is not None for a in articles[1:])
     assert all(a.meta.get("synthetic") is True for a in articles[1:])
+
+
+def test_a_bad_item_in_a_json_list_does_not_lose_the_good_ones(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps([{"text": "Talks resumed."}, 5, {"title": "no text"}]))
+    items = load(path)
+    assert isinstance(items[0], Article) and items[0].text == "Talks resumed."
+    assert [str(e) for e in items[1:]] == [
+        f"{path}#2: expected an article object, found int",
+        f"{path}#3: has no article text (expected a 'text' field)",
+    ]
