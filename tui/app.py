@@ -44,12 +44,14 @@ from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_
 
 if TYPE_CHECKING:
     from sitroom.tui.panes.actors import ActorsPane
+    from sitroom.tui.panes.base import AnalysisPane
     from sitroom.tui.panes.quotes import QuotesPane
     from sitroom.tui.panes.threat import ThreatPane
 
 PANES = ("articles", "text", "actors", "quotes", "threat")
 SIDE_PANES = ("text", "actors", "quotes", "threat")
 MAX_LOAD_NOTICES = 5
+NARROW_WIDTH = 120  # below this, one analysis pane at a time (see sitroom.tcss)
 FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest in a worker
 
 
@@ -58,12 +60,19 @@ class DashboardScreen(Screen[None], inherit_bindings=False):
 
     BINDINGS = bindings.SCREEN
 
+    def on_resize(self) -> None:
+        for footer in self.query(Footer):
+            footer.compact = self.size.width < NARROW_WIDTH
+
 
 class SitroomApp(App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     BINDINGS = bindings.APP
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (NARROW_WIDTH, "-wide"),
+    ]
 
     def __init__(
         self,
@@ -165,7 +174,7 @@ class SitroomApp(App[None]):
         dashboard = self.dashboard
         await dashboard.mount(tabs, before=dashboard.query_one("#main"))
         await dashboard.query_one("#main").mount(side)
-        await dashboard.mount(Footer())
+        await dashboard.mount(Footer(compact=dashboard.size.width < NARROW_WIDTH))
         self.ui_ready = True
         self._set_view(self._view)
         entry = self.current_entry
@@ -654,6 +663,8 @@ class SitroomApp(App[None]):
         name = next(use for i, use, _ in self.service.extractor_states() if i == index)
         for entry in self.entries.values():
             entry.requeue()
+        for pane in ("actors", "quotes", "threat"):
+            cast("AnalysisPane", self.dashboard.query_one(f"#{pane}-pane")).forget()
         self.dashboard.query_one(ArticleList).set_entries([self.entries[i] for i in self.order])
         if self.current:
             self.select_article(self.current)

@@ -18,9 +18,23 @@ from sitroom.extractors.config import Config
 from sitroom.extractors.yamlfile import KEY
 
 APP = [
-    Binding("q", "quit", "Quit", id="quit"),
-    Binding("right_square_bracket", "next_article", "Next", id="next_article", key_display="]"),
-    Binding("left_square_bracket", "prev_article", "Prev", id="prev_article", key_display="["),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Quit sitroom"),
+    Binding(
+        "right_square_bracket",
+        "next_article",
+        "Next",
+        id="next_article",
+        key_display="]",
+        tooltip="Next article in the list",
+    ),
+    Binding(
+        "left_square_bracket",
+        "prev_article",
+        "Prev",
+        id="prev_article",
+        key_display="[",
+        tooltip="Previous article in the list",
+    ),
     # The same ids again, as priority bindings: scrolling widgets use ctrl+pgup/pgdn for
     # horizontal paging, which would otherwise swallow them.
     Binding(
@@ -39,16 +53,55 @@ APP = [
         priority=True,
         id="prev_article",
     ),
-    Binding("slash", "search", "Search", id="search", key_display="/"),
-    Binding("n", "next_mention", "Next mark", show=False, id="next_mention"),
-    Binding("N", "prev_mention", "Previous mark", show=False, id="prev_mention"),
-    Binding("escape", "clear_marks", "Clear marks", show=False, id="clear_marks"),
-    Binding("o", "open", "Open", id="open"),
-    Binding("e", "export", "Export", id="export"),
-    Binding("t", "cycle_theme", "Theme", id="cycle_theme"),
-    Binding("question_mark", "help", "Help", id="help", key_display="?"),
     Binding(
-        "ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command_palette"
+        "slash", "search", "Search", id="search", tooltip="Search the article text", key_display="/"
+    ),
+    Binding(
+        "n",
+        "next_mention",
+        "Next mark",
+        show=False,
+        id="next_mention",
+        tooltip="Next mention of the chosen actor, or next search hit",
+    ),
+    Binding(
+        "N",
+        "prev_mention",
+        "Previous mark",
+        show=False,
+        id="prev_mention",
+        tooltip="Previous mention or search hit",
+    ),
+    Binding(
+        "escape",
+        "clear_marks",
+        "Clear marks",
+        show=False,
+        id="clear_marks",
+        tooltip="Clear the chosen actor, search hits and the current mark",
+    ),
+    Binding("o", "open", "Open", id="open", tooltip="Open more files, folders or globs"),
+    Binding(
+        "e", "export", "Export", id="export", tooltip="Export this analysis as JSON or Markdown"
+    ),
+    Binding(
+        "t",
+        "cycle_theme",
+        "Theme",
+        id="cycle_theme",
+        tooltip="Next theme (remembered in your config)",
+    ),
+    Binding(
+        "question_mark", "help", "Help", id="help", tooltip="This list of keys", key_display="?"
+    ),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Commands",
+        show=False,
+        priority=True,
+        id="command_palette",
+        tooltip="Command palette: every action, extractors on/off",
     ),
     Binding("1", "focus_pane('articles')", "Articles pane", show=False, id="focus_articles"),
     Binding("2", "focus_pane('text')", "Text pane", show=False, id="focus_text"),
@@ -77,7 +130,13 @@ TABLE = [
     Binding("k", "cursor_up", "Up", show=False, id="up"),
     Binding("g", "scroll_top", "First", show=False, id="top"),
     Binding("G", "scroll_bottom", "Last", show=False, id="bottom"),
-    Binding("s", "cycle_sort", "Sort", id="sort"),
+    Binding(
+        "s",
+        "cycle_sort",
+        "Sort",
+        id="sort",
+        tooltip="Change the order (actors: mentions, name, kind, salience; quotes: time, article)",
+    ),
 ]
 
 TEXT = [
@@ -89,7 +148,16 @@ TEXT = [
     Binding("G", "scroll_end", "Bottom", show=False, id="bottom"),
 ]
 
-QUOTES = [*LIST, Binding("s", "cycle_sort", "Order", id="sort")]
+QUOTES = [
+    *LIST,
+    Binding(
+        "s",
+        "cycle_sort",
+        "Order",
+        id="sort",
+        tooltip="Change the order (actors: mentions, name, kind, salience; quotes: time, article)",
+    ),
+]
 
 MODAL = [Binding("escape", "dismiss_modal", "Close", id="close")]
 

@@ -31,6 +31,7 @@ class ArticleEntry:
     # derived once per analysis, on first display, then reused by every switch back
     _marks: ArticleMarks | None = None
     _words: int = -1
+    version: int = 0  # bumped whenever the analysis changes, so panes rebuild their bodies
     # where the reader left it: first visible character, chosen actor, search
     view_state: dict[str, Any] = field(default_factory=dict)
 
@@ -61,12 +62,9 @@ class ArticleEntry:
         self.analysis, self.status, self.error = analysis, Status.DONE, None
         self.seconds, self.from_cache, self.note = seconds, from_cache, ""
         self._marks = None
+        self.version += 1
 
     def requeue(self) -> None:
-        self.analysis, self.status, self.error, self.note, self._marks = (
-            None,
-            Status.QUEUED,
-            None,
-            "",
-            None,
-        )
+        self.analysis, self.status, self.error, self.note = None, Status.QUEUED, None, ""
+        self._marks = None
+        self.version += 1

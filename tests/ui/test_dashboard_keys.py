@@ -127,8 +127,8 @@ async def test_enter_on_a_quote_scrolls_the_text_to_it(dashboard: MakeApp) -> No
         current = text._layers["current"]
         assert len(current) >= 1
         pane = app.query_one(QuotesPane)
-        assert pane.list.highlighted == 4  # nothing is highlighted until the first j
-        row = pane._rows[pane.list.highlighted]
+        assert pane.list.highlighted == 5  # the first quote starts highlighted
+        row = pane.list.rows[pane.list.highlighted]
         assert current.starts[0] == min(s.start for s in row.spans)
         assert text.line_of(current.starts[0]) in visible_lines(text)
 
@@ -140,7 +140,7 @@ async def test_enter_on_evidence_scrolls_the_text_to_it(dashboard: MakeApp) -> N
         pane = app.query_one(ThreatPane)
         await pilot.press("5", "G", "enter")
         text = app.query_one(ArticleText)
-        evidence = pane._evidence[-1]
+        evidence = pane.list.evidence[-1]
         assert text._layers["current"].starts == [evidence.span.start]
         assert text.line_of(evidence.span.start) in visible_lines(text)
 
@@ -271,7 +271,7 @@ async def test_a_failing_extractor_shows_its_error_while_the_other_panes_work(
         assert "lexicon exploded on purpose" in message
         assert threat_pane.message.has_class("-error")
         assert app.query_one(ActorsPane).table.row_count > 5
-        assert app.query_one("#quotes-list").option_count > 5
+        assert app.query_one(QuotesPane).list.option_count > 5
 
 
 async def test_o_opens_more_files_while_running(
@@ -360,3 +360,31 @@ async def test_reopening_uses_the_cache(dashboard: MakeApp) -> None:
         await settle(pilot)
         assert all(e.from_cache for e in again.entries.values())
         assert again.entries[again.order[0]].threat == first.entries[first.order[0]].threat
+
+
+async def test_switching_back_keeps_each_panes_cursor(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ActorsPane)
+        await pilot.press("3", "j", "j", "j")
+        chosen = pane.cursor_actor_id()
+        await pilot.press("right_square_bracket")
+        assert pane.cursor_actor_id() != chosen
+        await pilot.press("left_square_bracket")
+        assert pane.cursor_actor_id() == chosen
+        assert app.focused is pane.table  # focus follows the pane's body across switches
+
+
+async def test_s_sorts_the_actors_and_keeps_the_chosen_row(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ActorsPane)
+        await pilot.press("3", "j")
+        chosen = pane.cursor_actor_id()
+        await pilot.press("s")
+        assert pane.sort == "name"
+        names = [str(pane.table.get_row_at(i)[1]) for i in range(pane.table.row_count)]
+        assert names == sorted(names, key=str.lower)
+        assert pane.cursor_actor_id() == chosen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from textual import on
@@ -38,10 +39,47 @@ class ActorsTable(DataTable[Content]):
     }
     """
 
+    def __init__(self, actors: list[Actor], width: int) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False)
+        self.row_ids = [a.id for a in actors]
+        self._fill(actors, width)
+
+    def _fill(self, actors: list[Actor], width: int) -> None:
+        names = [ellipsize(a.name, NAME_MAX) for a in actors]
+        titles = [_title(a) for a in actors]
+        counts = [str(len(a.mentions)) for a in actors]
+        # DataTable cannot measure styled cells, and its columns would sprawl anyway:
+        # widths are set here so everything fits the pane (2 cells of padding per column)
+        name_w = max([5, *map(len, names)])
+        kind_w = max([4, *(len(a.kind) for a in actors)])
+        count_w = max([1, *map(len, counts)])
+        room = width + 2 - 2 - 1 - 10 - 1  # borders, scrollbar, padding, icon
+        title_w = min(max([0, *map(len, titles)]), room - name_w - kind_w - count_w)
+        if title_w < 6:
+            title_w = 0
+            name_w = max(min(name_w, room - kind_w - count_w + 2), 5)
+        self.add_column("", key="icon", width=1)
+        self.add_column("Actor", key="name", width=name_w)
+        self.add_column("Kind", key="kind", width=kind_w)
+        if title_w:
+            self.add_column("Title", key="title", width=title_w)
+        self.add_column("×", key="count", width=count_w)
+        for actor, name, title, count in zip(actors, names, titles, counts, strict=True):
+            cells = [
+                Content.styled(KIND_ICONS.get(actor.kind, "?"), KIND_STYLES.get(actor.kind, "")),
+                Content(ellipsize(name, name_w)),
+                Content.styled(actor.kind, "$text-muted"),
+            ]
+            if title_w:
+                cells.append(Content.styled(ellipsize(title, title_w), "$text-muted"))
+            cells.append(Content(count.rjust(count_w)))
+            self.add_row(*cells)
+
     def action_cycle_sort(self) -> None:
-        pane = self.parent
-        if isinstance(pane, ActorsPane):
-            pane.cycle_sort()
+        for pane in self.ancestors:
+            if isinstance(pane, ActorsPane):
+                pane.cycle_sort()
+                return
 
 
 class ActorsPane(AnalysisPane):
@@ -52,105 +90,55 @@ class ActorsPane(AnalysisPane):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sort = "mentions"
-        self._shown: tuple[str, ActorsResult, str] | None = None
-        self._row_ids: list[str] = []
-
-    def make_body(self) -> Widget:
-        return ActorsTable(
-            classes="pane-body", cursor_type="row", zebra_stripes=False, id="actors-table"
-        )
 
     @property
     def table(self) -> ActorsTable:
-        return self.query_one(ActorsTable)
+        body = self.body
+        assert isinstance(body, ActorsTable), "no actors on display"
+        return body
 
-    def clear_body(self) -> None:
-        self._shown = None
-        self.table.display = False
-        self.table.clear()
+    def view_key(self) -> Hashable:
+        return self.sort
+
+    def build_body(self, entry: ArticleEntry, result: ActorsResult, width: int) -> Widget:
+        return ActorsTable(sorted(result.actors, key=SORTS[self.sort]), width)
+
+    def describe(self, entry: ArticleEntry, result: ActorsResult, body: Widget) -> None:
+        self.border_title = f"Actors {len(result.actors)}"
+        self.border_subtitle = f"by {self.sort} · s sorts"
 
     def cycle_sort(self) -> None:
         names = list(SORTS)
-        self.sort = names[(names.index(self.sort) + 1) % len(names)]
-        if self._shown is not None:
-            article_id, result, _ = self._shown
-            self._fill(result)
-            self._shown = (article_id, result, self.sort)
+        self.set_sort(names[(names.index(self.sort) + 1) % len(names)])
         self.notify(f"Actors sorted by {self.sort}", timeout=1.5)
 
-    def render_result(self, entry: ArticleEntry, result: ActorsResult) -> None:
-        self.table.display = True
-        if (
-            self._shown is not None
-            and self._shown[:2] == (entry.id, result)
-            and self._shown[2] == self.sort
-        ):
-            return  # already showing exactly this: keep the cursor where the reader left it
-        self._fill(result)
-        self._shown = (entry.id, result, self.sort)
-
-    def _fill(self, result: ActorsResult) -> None:
-        table = self.table
-        current = self.cursor_actor_id()
-        actors = sorted(result.actors, key=SORTS[self.sort])
-        names = [ellipsize(a.name, NAME_MAX) for a in actors]
-        titles = [_title(a) for a in actors]
-        counts = [str(len(a.mentions)) for a in actors]
-        # DataTable cannot measure styled cells, and its columns would sprawl anyway:
-        # widths are set here so everything fits the pane (2 cells of padding per column)
-        name_w = max([5, *map(len, names)])
-        kind_w = max([4, *(len(a.kind) for a in actors)])
-        count_w = max([1, *map(len, counts)])
-        room = max(self.size.width, 30) - 2 - 1 - 10 - 1  # borders, scrollbar, padding, icon
-        title_w = min(max([0, *map(len, titles)]), room - name_w - kind_w - count_w)
-        if title_w < 6:
-            title_w = 0
-            name_w = min(name_w, room - kind_w - count_w + 2)
-        table.clear(columns=True)
-        table.add_column("", key="icon", width=1)
-        table.add_column("Actor", key="name", width=name_w)
-        table.add_column("Kind", key="kind", width=kind_w)
-        if title_w:
-            table.add_column("Title", key="title", width=title_w)
-        table.add_column("×", key="count", width=count_w)
-        for actor, name, title, count in zip(actors, names, titles, counts, strict=True):
-            cells = [
-                Content.styled(KIND_ICONS.get(actor.kind, "?"), KIND_STYLES.get(actor.kind, "")),
-                Content(ellipsize(name, name_w)),
-                Content.styled(actor.kind, "$text-muted"),
-            ]
-            if title_w:
-                cells.append(Content.styled(ellipsize(title, title_w), "$text-muted"))
-            cells.append(Content(count.rjust(count_w)))
-            table.add_row(*cells)
-        self._row_ids = [a.id for a in actors]
-        if current is not None and current in self._row_ids:
-            table.move_cursor(row=self._row_ids.index(current), animate=False)
-        self.border_title = f"Actors {len(actors)}"
-        self.border_subtitle = f"by {self.sort} · s sorts"
-
-    def on_resize(self) -> None:
-        if self._shown is not None:
-            self._fill(self._shown[1])
+    def set_sort(self, sort: str) -> None:
+        keep = self.cursor_actor_id()
+        self.sort = sort
+        self.refresh_view()
+        body = self.body
+        if keep is not None and isinstance(body, ActorsTable) and keep in body.row_ids:
+            body.move_cursor(row=body.row_ids.index(keep), animate=False)
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if 0 <= event.cursor_row < len(self._row_ids):
-            self.post_message(ActorChosen(self._row_ids[event.cursor_row]))
+        table = event.data_table
+        if isinstance(table, ActorsTable) and 0 <= event.cursor_row < len(table.row_ids):
+            self.post_message(ActorChosen(table.row_ids[event.cursor_row]))
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         key = str(event.column_key.value)
-        self.sort = {"count": "mentions", "icon": "kind", "title": "name"}.get(key, key)
-        if self._shown is not None:
-            self._fill(self._shown[1])
-            self._shown = (self._shown[0], self._shown[1], self.sort)
+        self.set_sort({"count": "mentions", "icon": "kind", "title": "name"}.get(key, key))
 
     def cursor_actor_id(self) -> str | None:
-        row = self.table.cursor_row
-        return self._row_ids[row] if 0 <= row < len(self._row_ids) else None
+        body = self.body
+        if not isinstance(body, ActorsTable):
+            return None
+        row = body.cursor_row
+        return body.row_ids[row] if 0 <= row < len(body.row_ids) else None
 
 
 def _title(actor: Actor) -> str:

@@ -1,8 +1,16 @@
 """What every analysis pane shares: a border with a title, a body, and a message line that
-stands in for the body while the analysis runs, or when its extractor failed or is off."""
+stands in for the body while the analysis runs, or when its extractor failed or is off.
+
+Bodies (the table or list of one article's results) are built once and kept, the last few
+mounted but hidden: switching back to an article only swaps which body is displayed, with
+its cursor where the reader left it and its lines already rendered. Rebuilding them on every
+switch cost more than the 30 ms a switch may take.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -12,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from sitroom.tui.state import ArticleEntry, Status
+
+MAX_BODIES = 8  # per pane; older ones are unmounted
 
 
 class PaneMessage(Static):
@@ -26,33 +36,36 @@ class PaneMessage(Static):
 
 class AnalysisPane(Vertical, can_focus=True):
     """Subclasses set `TITLE`, `RESULT` (the result type they show) and `WHAT`, and
-    implement `make_body`, `render_result` and `clear_body`.
+    implement `build_body` (a filled widget for one article) and `describe` (titles).
 
-    The pane itself takes focus while its body is hidden (analysing, failed), so tab and
-    1-5 always land somewhere; once the body is shown, focus passes on to it."""
+    The pane itself takes focus while no body is shown (analysing, failed), so tab and 1-5
+    always land somewhere; once a body is shown, focus passes on to it."""
 
     TITLE = ""
     WHAT = "results"
     RESULT: type[Any] = object
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._bodies: OrderedDict[Hashable, Widget] = OrderedDict()
+        self._current: Widget | None = None
+        self._entry: ArticleEntry | None = None
+
     def compose(self) -> ComposeResult:
         yield PaneMessage(id=f"{self.id}-message")
-        yield self.make_body()
 
     def on_mount(self) -> None:
         self.border_title = self.TITLE
         self.show(None)
 
     def on_focus(self) -> None:
-        if self.body.display:
-            self.body.focus()
-
-    def make_body(self) -> Widget:
-        raise NotImplementedError
+        if self._current is not None:
+            self._current.focus()
 
     @property
-    def body(self) -> Widget:
-        return self.query_one(".pane-body")
+    def body(self) -> Any:
+        """The body on display, or None."""
+        return self._current
 
     @property
     def message(self) -> PaneMessage:
@@ -63,37 +76,102 @@ class AnalysisPane(Vertical, can_focus=True):
         self.message.set_class(error, "-error")
         self.message.display = True
 
+    # -- what subclasses provide -------------------------------------------------------
+    def view_key(self) -> Hashable:
+        """Pane state that changes what a body shows (a sort order)."""
+        return ()
+
+    def build_body(self, entry: ArticleEntry, result: Any, width: int) -> Widget:
+        raise NotImplementedError
+
+    def describe(self, entry: ArticleEntry, result: Any, body: Widget) -> None:
+        """Set the titles (and any message) for a body being shown."""
+
+    def hide_result(self) -> None:
+        """Called when no result is shown (subclasses clear extra widgets)."""
+
+    # -- showing -------------------------------------------------------------------------
+    @property
+    def content_width(self) -> int:
+        return max(self.size.width - 4, 24)
+
     def show(self, entry: ArticleEntry | None) -> None:
         """Draw this pane for `entry` (None: no article selected)."""
+        self._entry = entry
         self.message.display = False
         self.border_subtitle = ""
+        self.border_title = self.TITLE
         if entry is None:
-            self.clear_body()
+            self._display(None)
             self.say("No article selected.")
             return
         if entry.status in (Status.QUEUED, Status.ANALYSING):
-            self.clear_body()
+            self._display(None)
             self.say(f"⋯ {entry.note or 'waiting to be analysed'}")
             return
         if entry.status is Status.FAILED or entry.analysis is None:
-            self.clear_body()
+            self._display(None)
             self.say(f"Analysis failed: {entry.error or 'unknown error'}", error=True)
             return
         result = entry.analysis.find(self.RESULT)
         error = entry.analysis.error_for(self.RESULT)
         if result is None:
-            self.clear_body()
+            self._display(None)
             if error:
                 self.say(f"✖ {error}", error=True)
             else:
                 self.say(f"No extractor produces {self.WHAT}; switch one on with ctrl+p.")
             return
-        self.render_result(entry, result)
+        width = self.content_width
+        key = (entry.id, entry.version, width, self.view_key())
+        body = self._bodies.get(key)
+        if body is None:
+            body = self.build_body(entry, result, width)
+            body.add_class("pane-body")
+            body.display = False
+            self._bodies[key] = body
+            self.mount(body)
+            self._evict()
+        else:
+            self._bodies.move_to_end(key)
+        self._display(body)
+        self.describe(entry, result, body)
         if error:  # e.g. a second extractor of the same type failed
             self.say(f"✖ {error}", error=True)
 
-    def clear_body(self) -> None:
-        raise NotImplementedError
+    def refresh_view(self) -> None:
+        """Show the current article again (after a sort change or a resize)."""
+        self.show(self._entry)
 
-    def render_result(self, entry: ArticleEntry, result: Any) -> None:
-        raise NotImplementedError
+    def _display(self, body: Widget | None) -> None:
+        previous = self._current
+        had_focus = previous is not None and previous.has_focus
+        if previous is not None and previous is not body:
+            previous.display = False
+        if body is not None:
+            body.display = True
+        else:
+            self.hide_result()
+        self._current = body
+        if had_focus:
+            (body or self).focus()
+
+    def _evict(self) -> None:
+        while len(self._bodies) > MAX_BODIES:
+            key, old = next(iter(self._bodies.items()))
+            if old is self._current:
+                self._bodies.move_to_end(key)
+                continue
+            del self._bodies[key]
+            old.remove()
+
+    def forget(self) -> None:
+        """Drop every kept body (the analyses they showed are gone)."""
+        for body in self._bodies.values():
+            body.remove()
+        self._bodies.clear()
+        self._current = None
+
+    def on_resize(self) -> None:
+        if self._entry is not None and self._current is not None:
+            self.refresh_view()

@@ -6,6 +6,7 @@ Fed by `QuotesResult` and, when a timeline extractor ran, ordered by its `Timeli
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,10 +134,15 @@ class QuoteList(OptionList):
     }
     """
 
+    def __init__(self, rows: list[Row], width: int) -> None:
+        super().__init__(*(Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows)))
+        self.rows = rows
+
     def action_cycle_sort(self) -> None:
-        pane = self.parent
-        if isinstance(pane, QuotesPane):
-            pane.cycle_sort()
+        for pane in self.ancestors:
+            if isinstance(pane, QuotesPane):
+                pane.cycle_sort()
+                return
 
 
 class QuotesPane(AnalysisPane):
@@ -147,66 +153,47 @@ class QuotesPane(AnalysisPane):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.by_time = True
-        self._rows: list[Row] = []
-        self._shown: tuple[str, Any] | None = None
-
-    def make_body(self) -> Widget:
-        return QuoteList(classes="pane-body", id="quotes-list")
 
     @property
     def list(self) -> QuoteList:
-        return self.query_one(QuoteList)
+        body = self.body
+        assert isinstance(body, QuoteList), "no quotes on display"
+        return body
 
-    def clear_body(self) -> None:
-        self._shown = None
-        self._rows = []
-        self.list.display = False
-        self.list.clear_options()
+    def view_key(self) -> Hashable:
+        return self.by_time
 
     def cycle_sort(self) -> None:
         self.by_time = not self.by_time
-        if self._shown is not None:
-            self._fill()
+        self.refresh_view()
         self.notify(f"Quotes in {'time' if self.by_time else 'article'} order", timeout=1.5)
 
-    def render_result(self, entry: ArticleEntry, result: QuotesResult) -> None:
+    def build_body(self, entry: ArticleEntry, result: QuotesResult, width: int) -> Widget:
         assert entry.analysis is not None
         timeline = entry.analysis.find(TimelineResult)
-        self.list.display = True
-        key = (entry.id, (result, timeline))
-        if self._shown == key:
-            return
-        self._shown = key
-        self._all = quote_rows(entry.article, result, timeline)
-        self._has_timeline = timeline is not None
-        self._fill()
+        rows = quote_rows(entry.article, result, timeline)
+        if self.by_time and timeline is not None:
+            rows.sort(key=lambda r: r.order)
+        else:
+            rows.sort(key=lambda r: r.spans[0].start if r.spans else 0)
+        return QuoteList(rows, width)
+
+    def describe(self, entry: ArticleEntry, result: QuotesResult, body: Widget) -> None:
+        assert entry.analysis is not None and isinstance(body, QuoteList)
+        has_timeline = entry.analysis.find(TimelineResult) is not None
+        quotes = sum(1 for r in body.rows if r.kind != "event")
+        events = len(body.rows) - quotes
+        self.border_title = f"Quotes {quotes}" + (f" · events {events}" if events else "")
+        order = "time" if self.by_time and has_timeline else "article"
+        self.border_subtitle = f"{order} order · s" if has_timeline else ""
         problem = entry.analysis.error_for(TimelineResult)
         if problem:
             self.say(f"timeline: {problem}", error=True)
 
-    def _fill(self) -> None:
-        rows = list(self._all)
-        if self.by_time and self._has_timeline:
-            rows.sort(key=lambda r: r.order)
-        else:
-            rows.sort(key=lambda r: r.spans[0].start if r.spans else 0)
-        self._rows = rows
-        width = max(self.size.width - 4, 24)
-        self.list.set_options(Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows))
-        quotes = sum(1 for r in rows if r.kind != "event")
-        events = len(rows) - quotes
-        self.border_title = f"Quotes {quotes}" + (f" · events {events}" if events else "")
-        order = "time" if self.by_time and self._has_timeline else "article"
-        self.border_subtitle = f"{order} order · s" if self._has_timeline else ""
-
-    def on_resize(self) -> None:
-        if self._shown is not None:
-            highlighted = self.list.highlighted
-            self._fill()
-            self.list.highlighted = highlighted
-
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        row = self._rows[event.option_index]
-        self.post_message(JumpTo(list(row.spans), label=f"quote by {row.speaker}"))
+        body = event.option_list
+        if isinstance(body, QuoteList):
+            row = body.rows[event.option_index]
+            self.post_message(JumpTo(list(row.spans), label=f"quote by {row.speaker}"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult, RenderResult
 from textual.content import Content
@@ -88,69 +86,53 @@ class EvidenceList(OptionList):
     }
     """
 
+    def __init__(self, evidence: list[Evidence], text: str, width: int) -> None:
+        super().__init__(
+            *(Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(evidence))
+        )
+        self.evidence = evidence
+
 
 class ThreatPane(AnalysisPane):
     TITLE = "Threat"
     WHAT = "a threat level"
     RESULT = Threat
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._evidence: list[Evidence] = []
-        self._shown: tuple[str, Threat] | None = None
-
     def compose(self) -> ComposeResult:
         yield PaneMessage(id=f"{self.id}-message")
         yield Gauge(id="gauge")
-        yield self.make_body()
 
-    def make_body(self) -> Widget:
-        return EvidenceList(classes="pane-body", id="evidence-list")
+    @property
+    def gauge(self) -> Gauge:
+        return self.query_one(Gauge)
 
     @property
     def list(self) -> EvidenceList:
-        return self.query_one(EvidenceList)
+        body = self.body
+        assert isinstance(body, EvidenceList), "no evidence on display"
+        return body
 
-    def clear_body(self) -> None:
-        self._shown = None
-        self._evidence = []
-        self.query_one(Gauge).threat = None
-        self.query_one(Gauge).display = False
-        self.list.display = False
-        self.list.clear_options()
+    def hide_result(self) -> None:
+        self.gauge.threat = None
+        self.gauge.display = False
 
-    def render_result(self, entry: ArticleEntry, result: Threat) -> None:
-        gauge = self.query_one(Gauge)
-        gauge.display = True
-        self.list.display = True
-        if self._shown == (entry.id, result):
-            return
-        self._shown = (entry.id, result)
-        gauge.threat = result
+    def build_body(self, entry: ArticleEntry, result: Threat, width: int) -> Widget:
         # strongest first; ignored cues (weight 0) last, still shown so the reader sees them
-        self._evidence = sorted(result.evidence, key=lambda e: (e.weight == 0, -abs(e.weight)))
-        self._fill_evidence(entry)
+        evidence = sorted(result.evidence, key=lambda e: (e.weight == 0, -abs(e.weight)))
+        return EvidenceList(evidence, entry.article.text, width)
+
+    def describe(self, entry: ArticleEntry, result: Threat, body: Widget) -> None:
+        self.gauge.display = True
+        self.gauge.threat = result
         self.border_title = f"Threat {result.level} · {threat_label(result)}"
-        self.border_subtitle = f"{len(self._evidence)} evidence"
-        if not self._evidence:
+        self.border_subtitle = f"{len(result.evidence)} evidence"
+        if not result.evidence:
             self.say("No evidence: nothing in the text moved the level.")
-
-    def _fill_evidence(self, entry: ArticleEntry) -> None:
-        self._entry = entry
-        width = max(self.size.width - 4, 24)
-        text = entry.article.text
-        self.list.set_options(
-            Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(self._evidence)
-        )
-
-    def on_resize(self) -> None:
-        if self._shown is not None:
-            highlighted = self.list.highlighted
-            self._fill_evidence(self._entry)
-            self.list.highlighted = highlighted
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        item = self._evidence[event.option_index]
-        self.post_message(JumpTo([item.span], label=item.reason))
+        body = event.option_list
+        if isinstance(body, EvidenceList):
+            item = body.evidence[event.option_index]
+            self.post_message(JumpTo([item.span], label=item.reason))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +20,7 @@ def effective_keys(binding_id: str | None, default: str, keymap: Mapping[str, st
     return [k.strip() for k in default.split(",")]
 
 
-def help_content(app_keymap: Mapping[str, str], display: callable) -> Content:  # type: ignore[valid-type]
+def help_content(app_keymap: Mapping[str, str], display: Callable[[Binding], str]) -> Content:
     lines: list[Content] = []
     for title, group in bindings.GROUPS.items():
         lines.append(Content.styled(title, "bold $accent"))
@@ -36,13 +36,13 @@ def help_content(app_keymap: Mapping[str, str], display: callable) -> Content:  
             if key in seen:
                 seen[key][0].extend(k for k in keys if k not in seen[key][0])
             else:
-                seen[key] = (keys, binding.description)
+                seen[key] = (keys, binding.tooltip or binding.description)
         for binding_id, (keys, description) in seen.items():
             lines.append(
                 Content.assemble(
                     (f"  {' '.join(keys):<16}", "bold"),
-                    (f"{description:<20}", ""),
-                    (f" {binding_id}", "$text-muted"),
+                    (f"{binding_id:<16}", "$accent"),
+                    (description, ""),
                 )
             )
         lines.append(Content(""))
