@@ -36,6 +36,7 @@ from sitroom.tui.messages import (
     JumpTo,
 )
 from sitroom.tui.panes.articles import ArticleList
+from sitroom.tui.panes.base import AnalysisPane
 from sitroom.tui.panes.status import StatusBar
 from sitroom.tui.panes.text import TextPane
 from sitroom.tui.panes.text_view import ArticleText
@@ -44,7 +45,6 @@ from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_
 
 if TYPE_CHECKING:
     from sitroom.tui.panes.actors import ActorsPane
-    from sitroom.tui.panes.base import AnalysisPane
     from sitroom.tui.panes.quotes import QuotesPane
     from sitroom.tui.panes.threat import ThreatPane
 
@@ -465,9 +465,11 @@ class SitroomApp(App[None]):
             return
         if name in SIDE_PANES:
             self._set_view(name)
+        # set_focus acts now; Widget.focus() would wait its turn behind keys already typed
         widget = self._pane_widget(name)
-        self.call_after_refresh(widget.focus)
-        widget.focus()
+        if isinstance(widget, AnalysisPane) and widget.body is not None:
+            widget = widget.body
+        self.dashboard.set_focus(widget)
 
     def action_cycle_pane(self, step: int) -> None:
         name = self._focused_pane() or "articles"
@@ -535,15 +537,7 @@ class SitroomApp(App[None]):
             self.action_focus_pane("text")
 
     def _describe_target(self) -> None:
-        text = self.dashboard.query_one(ArticleText)
-        if not text.targets:
-            return
-        what = "mention" if text.target_kind == "selected" else "match"
-        self.dashboard.query_one(
-            TextPane
-        ).border_subtitle = (
-            f"{what} {text.target_index + 1}/{len(text.targets)} · n/N next/previous · esc clears"
-        )
+        self.dashboard.query_one(TextPane).describe_target()
 
     def action_next_mention(self) -> None:
         self._step_mark(1)

@@ -53,7 +53,7 @@ class ActorsTable(DataTable[Content]):
         name_w = max([5, *map(len, names)])
         kind_w = max([4, *(len(a.kind) for a in actors)])
         count_w = max([1, *map(len, counts)])
-        room = width + 2 - 2 - 1 - 10 - 1  # borders, scrollbar, padding, icon
+        room = width - 1 - 10  # the icon, and 2 cells of padding for each of 5 columns
         title_w = min(max([0, *map(len, titles)]), room - name_w - kind_w - count_w)
         if title_w < 6:
             title_w = 0

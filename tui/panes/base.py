@@ -22,6 +22,7 @@ from textual.widgets import Static
 from sitroom.tui.state import ArticleEntry, Status
 
 MAX_BODIES = 8  # per pane; older ones are unmounted
+NARROW_GUESS = 28  # the article list and the borders, in the narrow layout
 
 
 class PaneMessage(Static):
@@ -60,7 +61,7 @@ class AnalysisPane(Vertical, can_focus=True):
 
     def on_focus(self) -> None:
         if self._current is not None:
-            self._current.focus()
+            self.screen.set_focus(self._current)
 
     @property
     def body(self) -> Any:
@@ -93,7 +94,12 @@ class AnalysisPane(Vertical, can_focus=True):
     # -- showing -------------------------------------------------------------------------
     @property
     def content_width(self) -> int:
-        return max(self.size.width - 4, 24)
+        """Cells a body has for its text: the pane's inside less the scrollbar gutter.
+
+        A hidden pane (narrow layout) has no size yet; it guesses the width it will get
+        beside the article list, so keys typed ahead reach a body at once."""
+        width = self.size.width or self.app.size.width - NARROW_GUESS
+        return max(width - 2, 24)
 
     def show(self, entry: ArticleEntry | None) -> None:
         """Draw this pane for `entry` (None: no article selected)."""
@@ -145,7 +151,7 @@ class AnalysisPane(Vertical, can_focus=True):
 
     def _display(self, body: Widget | None) -> None:
         previous = self._current
-        had_focus = previous is not None and previous.has_focus
+        had_focus = previous.has_focus if previous is not None else self.has_focus
         if previous is not None and previous is not body:
             previous.display = False
         if body is not None:
@@ -153,8 +159,8 @@ class AnalysisPane(Vertical, can_focus=True):
         else:
             self.hide_result()
         self._current = body
-        if had_focus:
-            (body or self).focus()
+        if had_focus and (body is not None or previous is not None):
+            self.screen.set_focus(body or self)
 
     def _evict(self) -> None:
         while len(self._bodies) > MAX_BODIES:
@@ -173,5 +179,5 @@ class AnalysisPane(Vertical, can_focus=True):
         self._current = None
 
     def on_resize(self) -> None:
-        if self._entry is not None and self._current is not None:
+        if self._entry is not None and self.size.width:
             self.refresh_view()

@@ -47,7 +47,7 @@ class SearchBox(Input):
     def action_dismiss_modal(self) -> None:
         self.remove_class("-shown")
         self.value = ""
-        self.app.set_focus(self.screen.query_one(ArticleText))
+        self.screen.set_focus(self.screen.query_one(ArticleText))
 
 
 class TextPane(Vertical):
@@ -95,16 +95,28 @@ class TextPane(Vertical):
             parts.append("analysing…")
         self.border_subtitle = " · ".join(parts)
 
+    def describe_target(self) -> None:
+        """Which mention or match the reader is on, in the border."""
+        view = self.view
+        if not view.targets:
+            return
+        what = "mention" if view.target_kind == "selected" else "match"
+        self.border_subtitle = (
+            f"{what} {view.target_index + 1}/{len(view.targets)} · n/N next/previous · esc clears"
+        )
+
     def open_search(self) -> None:
         box = self.query_one(SearchBox)
         box.add_class("-shown")
-        box.focus()
+        box.value = ""
+        self.screen.set_focus(box)  # now, so keys typed right after "/" land in the box
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         event.stop()
+        event.input.remove_class("-shown")
+        self.screen.set_focus(self.view)
         self.search(event.value)
-        self.view.focus()
 
     def search(self, query: str) -> int:
         """Highlight every match of `query` (case-insensitive unless it has capitals) and
@@ -117,7 +129,7 @@ class TextPane(Vertical):
         start = self.view.first_visible_offset()
         self.view.set_targets(spans, "match", index=0)
         self.view.goto_target(self.view.first_target_after(start))
-        self.notify(f"{len(spans)} matches for {query!r}; n / N to move", timeout=3)
+        self.describe_target()
         return len(spans)
 
 

@@ -26,6 +26,7 @@ from sitroom.tui.wrap import wrap
 # tabs and other control characters would break the cell arithmetic: draw them as spaces
 _CONTROL = {i: " " for i in (*range(32), 127)}
 MARGIN = 1  # blank columns left of the text
+PROVISIONAL_WIDTH = 76
 DYNAMIC = ("selected", "match", "current")
 
 
@@ -172,7 +173,13 @@ class ArticleText(ScrollView, can_focus=True):
 
     def _rewrap(self, anchor: int | None = None) -> None:
         if not self.size.width:
+            # Hidden (the narrow layout shows another pane): wrap at a provisional width so
+            # the lines always belong to the text on hand; the resize on showing rewraps.
             self._pending_anchor = anchor or 0
+            self._lines = wrap(self._text, PROVISIONAL_WIDTH) if self._text else [(0, 0)]
+            self._starts = [start for start, _ in self._lines]
+            self._wrap_width = -1
+            self._invalidate()
             return
         width = self._content_width()
         if anchor is None:
