@@ -81,7 +81,12 @@ class ThreatPoint:
 
 
 class Corpus:
-    """The cross-article tables of the analyses stored under `key` (`Pipeline.cache_key`)."""
+    """The cross-article tables of the analyses stored under `key` (`Pipeline.cache_key`).
+
+    Cheap to make and safe to use from a worker thread (the cache serialises access), so a
+    dashboard can ask its questions off the UI thread while analyses are still being stored;
+    each answer reflects what the store held at that moment.
+    """
 
     def __init__(self, cache: AnalysisCache, key: str) -> None:
         self.cache = cache

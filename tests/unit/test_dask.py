@@ -207,3 +207,23 @@ def test_a_cluster_whose_workers_lack_a_configured_plugin_fails_with_one_line(
     (line,) = done.stderr.splitlines()
     assert line.startswith("sitroom: dask: a worker could not start the pipeline: ")
     assert line.endswith("no module named 'sitroom_testplugins'")
+
+
+def test_sitroom_corpus_on_dask_prints_the_same_tables_as_on_one_process(
+    cluster: Any, tmp_path: Path
+) -> None:
+    local = sitroom("corpus", str(SAMPLES), "--no-cache", cache_home=tmp_path)
+    assert local.returncode == 0, local.stderr
+    remote = sitroom(
+        "corpus",
+        str(SAMPLES),
+        "--no-cache",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster.scheduler_address,
+        cache_home=tmp_path,
+    )
+    assert remote.returncode == 0, remote.stderr
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    assert json.loads(local.stdout)["articles"] == 5
