@@ -31,6 +31,7 @@ from sitroom.tui.panes.base import AnalysisPane
 from sitroom.tui.state import ArticleEntry
 
 INDENT = 8
+QUOTE_MARKS = '"“”«»„ '  # double marks only: a final ’ may be an apostrophe
 KIND_STYLES = {
     "direct": "$success",
     "indirect": "$warning",
@@ -114,7 +115,8 @@ def row_prompt(row: Row, width: int) -> Content:
         (row.kind, KIND_STYLES.get(row.kind, "")),
         (f" · {row.cue}" if row.cue else "", "$text-muted"),
     )
-    quoted = row.text if row.kind == "event" else f"“{row.text}”"
+    # the content span may or may not include the article's own quote marks: show ours
+    quoted = row.text if row.kind == "event" else f"“{row.text.strip(QUOTE_MARKS)}”"
     lines = wrap_lines(quoted, width - INDENT, 2)
     body = Content("\n").join(
         Content.assemble(" " * INDENT, (line, "italic $sr-quote")) for line in lines
@@ -135,6 +137,7 @@ class QuoteList(OptionList):
     """
 
     def __init__(self, rows: list[Row], width: int) -> None:
+        width -= 2  # the options' own padding
         super().__init__(*(Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows)))
         self.rows = rows
 

@@ -87,6 +87,7 @@ class EvidenceList(OptionList):
     """
 
     def __init__(self, evidence: list[Evidence], text: str, width: int) -> None:
+        width -= 2  # the options' own padding
         super().__init__(
             *(Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(evidence))
         )

@@ -61,6 +61,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     }
     ExportScreen RadioSet { layout: horizontal; border: none; height: auto; }
     ExportScreen #export-warning { color: $warning; height: auto; }
+    ExportScreen #export-hint { color: $text-muted; padding: 0 1; }
     ExportScreen Horizontal { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
     """
@@ -81,6 +82,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 )
                 yield RadioButton("Markdown report", id="fmt-markdown")
             yield Input(value=default_path(self.article, "json"), id="export-path")
+            yield Static(
+                f"relative to {Path.cwd()}; never overwrites without asking", id="export-hint"
+            )
             yield Static(id="export-warning")
             with Horizontal():
                 yield Button("Cancel", id="export-cancel")
