@@ -122,7 +122,7 @@ def main() -> None:
                 sys.exit(done.stderr)
             print(
                 f"`sitroom {command} FOLDER`, all {len(ids):,} cached: {seconds:.1f} s "
-                f"({len(done.stdout) / 2**20:.0f} MiB printed)"
+                f"({len(done.stdout.encode()) / 1024:,.0f} KiB printed)"
             )
 
 
