@@ -213,14 +213,19 @@ def _blocked_message(blocked: list[str], errors: dict[str, str]) -> str:
 
 
 def _check_storable(stage: Stage, value: Any) -> None:
-    """Results are cached and exported as JSON: refuse what cannot be, naming the type."""
+    """Results are cached and exported as JSON: refuse what would not come back the same
+    (an unknown type, or a float JSON cannot hold such as NaN), naming the type."""
+    import dataclasses
+
     import msgspec
 
     if value is None:
         raise TypeError("returned None")
     try:
-        msgspec.to_builtins(value, str_keys=True)
-    except (TypeError, msgspec.EncodeError) as exc:
+        blob = msgspec.json.encode(msgspec.to_builtins(value, str_keys=True))
+        if dataclasses.is_dataclass(value):
+            msgspec.convert(msgspec.json.decode(blob), type(value))
+    except (TypeError, ValueError, msgspec.EncodeError, msgspec.ValidationError) as exc:
         raise TypeError(
             f"returned a {type(value).__name__}, which cannot be stored as JSON ({exc})"
         ) from None

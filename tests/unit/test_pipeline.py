@@ -142,3 +142,10 @@ def test_a_slow_extractor_is_kept_but_reported_with_its_time(test_plugins: Path)
     analysis = Pipeline(config).analyze(Article(text="Talks went on."))
     assert analysis.results["slow"] == {"done": True}
     assert analysis.warnings["slow"].startswith("slow: took 0.")
+
+
+def test_a_result_that_would_not_read_back_from_json_is_an_error(test_plugins: Path) -> None:
+    config = config_from_text("extractors:\n  - use: sitroom_testplugins:NotANumber\n")
+    analysis = Pipeline(config).analyze(Article(text="Talks went on."))
+    assert analysis.results == {}
+    assert analysis.errors["not_a_number"].startswith("TypeError: returned a Threat")

@@ -110,3 +110,14 @@ class Slow:
     def run(self, doc: Any, article: Any, results: Any) -> Any:
         time.sleep(0.6)
         return {"done": True}
+
+
+class NotANumber:
+    """Returns a threat with a NaN score: JSON cannot carry it, so it must be refused."""
+
+    name = "not_a_number"
+
+    def run(self, doc: Any, article: Any, results: Any) -> Any:
+        from sitroom.extractors.model import Threat
+
+        return Threat(level=1, score=float("nan"), label="low tension")
