@@ -11,7 +11,7 @@ import difflib
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from sitroom.extractors.config import Config
 from sitroom.extractors.errors import ConfigError, SitroomError
-from sitroom.extractors.model import Article
+from sitroom.extractors.model import ActorsResult, Article, Span
 from sitroom.tui import bindings
 from sitroom.tui.analysis_service import AnalysisService
 from sitroom.tui.messages import (
@@ -34,6 +34,7 @@ from sitroom.tui.messages import (
     AnalysisReady,
     ArticlesLoaded,
     JumpTo,
+    TextClicked,
 )
 from sitroom.tui.panes.articles import ArticleList
 from sitroom.tui.panes.base import AnalysisPane
@@ -58,7 +59,7 @@ FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest
 class DashboardScreen(Screen[None], inherit_bindings=False):
     """The main screen; its tab bindings carry ids (Textual's own do not)."""
 
-    BINDINGS = bindings.SCREEN
+    BINDINGS = bindings.of(bindings.SCREEN)
 
     def on_resize(self) -> None:
         for footer in self.query(Footer):
@@ -68,8 +69,8 @@ class DashboardScreen(Screen[None], inherit_bindings=False):
 class SitroomApp(App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
-    BINDINGS = bindings.APP
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    BINDINGS = bindings.of(bindings.APP)
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it a plain attribute
         (0, "-narrow"),
         (NARROW_WIDTH, "-wide"),
     ]
@@ -452,13 +453,11 @@ class SitroomApp(App[None]):
 
     # -- panes and focus ------------------------------------------------------------------
     def _pane_widget(self, name: str) -> Widget:
-        return {
-            "articles": lambda: self.dashboard.query_one(ArticleList),
-            "text": lambda: self.dashboard.query_one(ArticleText),
-            "actors": lambda: cast("ActorsPane", self.dashboard.query_one("#actors-pane")),
-            "quotes": lambda: cast("QuotesPane", self.dashboard.query_one("#quotes-pane")),
-            "threat": lambda: cast("ThreatPane", self.dashboard.query_one("#threat-pane")),
-        }[name]()
+        if name == "articles":
+            return self.dashboard.query_one(ArticleList)
+        if name == "text":
+            return self.dashboard.query_one(ArticleText)
+        return self.dashboard.query_one(f"#{name}-pane")
 
     def action_focus_pane(self, name: str) -> None:
         if not self.ui_ready:
@@ -527,6 +526,26 @@ class SitroomApp(App[None]):
         self._describe_target()
         if self.narrow:
             self.action_focus_pane("text")
+
+    @on(TextClicked)
+    def _text_clicked(self, message: TextClicked) -> None:
+        """A click on an actor's mention chooses that actor, as enter in its pane would."""
+        entry = self.current_entry
+        if entry is None or entry.analysis is None:
+            return
+        actors = entry.analysis.find(ActorsResult)
+        if actors is None:
+            return
+        spot = Span(message.offset, message.offset + 1)
+        for actor in actors.actors:
+            mentions = sorted(actor.mentions)
+            for index, mention in enumerate(mentions):
+                if mention.overlaps(spot):
+                    text = self.dashboard.query_one(ArticleText)
+                    text.set_targets(mentions, "selected", index=index)
+                    self._describe_target()
+                    cast("ActorsPane", self.dashboard.query_one("#actors-pane")).point_at(actor.id)
+                    return
 
     @on(JumpTo)
     def _jump(self, message: JumpTo) -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import KEY_ALIASES, KEY_NAME_REPLACEMENTS, KEY_TO_UNICODE_NAME, Keys
 
 from sitroom.extractors.config import Config
 from sitroom.extractors.yamlfile import KEY
 
-APP = [
+APP: list[Binding] = [
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit sitroom"),
     Binding(
         "right_square_bracket",
@@ -111,21 +111,21 @@ APP = [
 ]
 
 #: On the dashboard screen instead of Textual's id-less ones, so they can be remapped.
-SCREEN = [
+SCREEN: list[Binding] = [
     Binding("tab", "app.cycle_pane(1)", "Next pane", show=False, id="next_pane"),
     Binding("shift+tab", "app.cycle_pane(-1)", "Previous pane", show=False, id="prev_pane"),
     Binding("ctrl+c,super+c", "screen.copy_text", "Copy selected text", show=False, id="copy"),
 ]
 
 #: j/k in every list (arrows keep working through the widgets' own bindings).
-LIST = [
+LIST: list[Binding] = [
     Binding("j", "cursor_down", "Down", show=False, id="down"),
     Binding("k", "cursor_up", "Up", show=False, id="up"),
     Binding("g", "first", "First", show=False, id="top"),
     Binding("G", "last", "Last", show=False, id="bottom"),
 ]
 
-TABLE = [
+TABLE: list[Binding] = [
     Binding("j", "cursor_down", "Down", show=False, id="down"),
     Binding("k", "cursor_up", "Up", show=False, id="up"),
     Binding("g", "scroll_top", "First", show=False, id="top"),
@@ -139,7 +139,7 @@ TABLE = [
     ),
 ]
 
-TEXT = [
+TEXT: list[Binding] = [
     Binding("j", "scroll_down", "Down", show=False, id="down"),
     Binding("k", "scroll_up", "Up", show=False, id="up"),
     Binding("space", "page_down", "Page down", show=False, id="page_down"),
@@ -148,7 +148,7 @@ TEXT = [
     Binding("G", "scroll_end", "Bottom", show=False, id="bottom"),
 ]
 
-QUOTES = [
+QUOTES: list[Binding] = [
     *LIST,
     Binding(
         "s",
@@ -159,15 +159,15 @@ QUOTES = [
     ),
 ]
 
-MODAL = [Binding("escape", "dismiss_modal", "Close", id="close")]
+MODAL: list[Binding] = [Binding("escape", "dismiss_modal", "Close", id="close")]
 
-HELP = [
+HELP: list[Binding] = [
     Binding("escape,q,question_mark", "dismiss_modal", "Close", id="close"),
     Binding("j", "scroll_down", "Down", show=False, id="down"),
     Binding("k", "scroll_up", "Up", show=False, id="up"),
 ]
 
-COMPLETE = [Binding("tab", "complete", "Complete path", id="complete")]
+COMPLETE: list[Binding] = [Binding("tab", "complete", "Complete path", id="complete")]
 
 #: Where each group applies, for the help screen.
 GROUPS: dict[str, list[Binding]] = {
@@ -184,6 +184,11 @@ BUILTIN_NOTES = [
     ("enter", "actor: highlight its mentions, jump to the first; quote or evidence: jump to it"),
     ("↑ ↓ pgup pgdn home end", "move in lists and text"),
 ]
+
+
+def of(group: list[Binding]) -> list[BindingType]:
+    """A group as a widget's BINDINGS (a fresh list, typed as Textual declares it)."""
+    return list(group)
 
 
 def known_ids() -> list[str]:

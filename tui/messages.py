@@ -64,3 +64,10 @@ class JumpTo(Message):
 
     spans: list[Span] = field(default_factory=list)
     label: str = ""
+
+
+@dataclass
+class TextClicked(Message):
+    """A click in the article text, as a character offset."""
+
+    offset: int

@@ -188,8 +188,18 @@ def theme_from_yaml(located: Located) -> Theme:
 
     return Theme(
         name=name.strip(),
+        primary=base["primary"],
+        secondary=base.get("secondary"),
+        accent=base.get("accent"),
+        foreground=base.get("foreground"),
+        background=base.get("background"),
+        surface=base.get("surface"),
+        panel=base.get("panel"),
+        boost=base.get("boost"),
+        success=base.get("success"),
+        warning=base.get("warning"),
+        error=base.get("error"),
         dark=dark,
         luminosity_spread=float(spread),
         variables=variables,
-        **base,
     )

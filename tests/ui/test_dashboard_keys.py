@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import MakeApp, config_text, settle
 
-from sitroom.extractors.model import ActorsResult, QuotesResult, Threat
+from sitroom.extractors.model import ActorsResult, QuotesResult, Span, Threat
 from sitroom.tui.panes.actors import ActorsPane
 from sitroom.tui.panes.quotes import QuotesPane
 from sitroom.tui.panes.text_view import ArticleText
@@ -388,3 +388,21 @@ async def test_s_sorts_the_actors_and_keeps_the_chosen_row(dashboard: MakeApp) -
         names = [str(pane.table.get_row_at(i)[1]) for i in range(pane.table.row_count)]
         assert names == sorted(names, key=str.lower)
         assert pane.cursor_actor_id() == chosen
+
+
+async def test_clicking_a_mention_chooses_that_actor(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        entry = app.current_entry
+        assert entry is not None and entry.analysis is not None
+        actors = entry.analysis.find(ActorsResult)
+        assert actors is not None
+        text = app.query_one(ArticleText)
+        first_line_start, _ = text._lines[0]
+        # the first word of the seed's headline, "Blinken", is a mention
+        actor = actors.at(Span(first_line_start, first_line_start + 1))
+        assert actor is not None
+        await pilot.click(ArticleText, offset=(2, 0))
+        assert list(text.targets) == sorted(actor.mentions)
+        assert app.query_one(ActorsPane).cursor_actor_id() == actor.id

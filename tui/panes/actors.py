@@ -28,7 +28,7 @@ SORTS: dict[str, Any] = {
 
 
 class ActorsTable(DataTable[Content]):
-    BINDINGS = bindings.TABLE
+    BINDINGS = bindings.of(bindings.TABLE)
 
     DEFAULT_CSS = """
     ActorsTable {
@@ -132,6 +132,12 @@ class ActorsPane(AnalysisPane):
         event.stop()
         key = str(event.column_key.value)
         self.set_sort({"count": "mentions", "icon": "kind", "title": "name"}.get(key, key))
+
+    def point_at(self, actor_id: str) -> None:
+        """Move the cursor to an actor (chosen elsewhere, e.g. by a click in the text)."""
+        body = self.body
+        if isinstance(body, ActorsTable) and actor_id in body.row_ids:
+            body.move_cursor(row=body.row_ids.index(actor_id), animate=False)
 
     def cursor_actor_id(self) -> str | None:
         body = self.body

@@ -35,7 +35,7 @@ def article_prompt(entry: ArticleEntry) -> Content:
 
 
 class ArticleList(OptionList):
-    BINDINGS = bindings.LIST
+    BINDINGS = bindings.of(bindings.LIST)
 
     DEFAULT_CSS = """
     ArticleList {

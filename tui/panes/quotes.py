@@ -64,8 +64,7 @@ def quote_rows(
         elif entry.kind == "event":
             events.append(entry)
     for index, quote in enumerate(quotes.quotes):
-        entry = dated.get(index)
-        rows.append(_quote_row(article, quote, entry, index))
+        rows.append(_quote_row(article, quote, dated.get(index), index))
     for entry in events:
         rows.append(
             Row(
@@ -125,7 +124,7 @@ def row_prompt(row: Row, width: int) -> Content:
 
 
 class QuoteList(OptionList):
-    BINDINGS = bindings.QUOTES
+    BINDINGS = bindings.of(bindings.QUOTES)
 
     DEFAULT_CSS = """
     QuoteList {

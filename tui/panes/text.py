@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from sitroom.extractors.model import Span
 from sitroom.tui import bindings
+from sitroom.tui.highlight import Layer
 from sitroom.tui.panes.text_view import ArticleText
 from sitroom.tui.state import ArticleEntry, Status
 
@@ -37,7 +38,7 @@ class Legend(Static):
 
 
 class SearchBox(Input):
-    BINDINGS = bindings.MODAL
+    BINDINGS = bindings.of(bindings.MODAL)
 
     DEFAULT_CSS = """
     SearchBox { dock: bottom; display: none; border: tall $accent; height: 3; }
@@ -81,7 +82,7 @@ class TextPane(Vertical):
         self.view.set_layers(self._layers(entry))
         self._subtitle(entry)
 
-    def _layers(self, entry: ArticleEntry) -> dict:
+    def _layers(self, entry: ArticleEntry) -> dict[str, Layer]:
         return entry.marks.layers if entry.status is Status.DONE else {}
 
     def _subtitle(self, entry: ArticleEntry) -> None:

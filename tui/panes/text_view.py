@@ -12,8 +12,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -21,6 +23,7 @@ from textual.strip import Strip
 from sitroom.extractors.model import Span
 from sitroom.tui import bindings
 from sitroom.tui.highlight import Layer, pieces
+from sitroom.tui.messages import TextClicked
 from sitroom.tui.wrap import wrap
 
 # tabs and other control characters would break the cell arithmetic: draw them as spaces
@@ -31,7 +34,7 @@ DYNAMIC = ("selected", "match", "current")
 
 
 class ArticleText(ScrollView, can_focus=True):
-    BINDINGS = bindings.TEXT
+    BINDINGS = bindings.of(bindings.TEXT)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-text--actor",
@@ -163,6 +166,27 @@ class ArticleText(ScrollView, can_focus=True):
         if top + 1 <= line < top + height - 1:
             return  # already comfortably on screen
         self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The character under screen cell (x, y) of this widget, or None."""
+        index = int(self.scroll_y) + y
+        if not self._text or not 0 <= index < len(self._lines):
+            return None
+        start, end = self._lines[index]
+        column = x - MARGIN
+        if column < 0:
+            return None
+        used = 0
+        for offset in range(start, end):
+            used += max(cell_len(self._text[offset]), 1)
+            if used > column:
+                return offset
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is not None:
+            self.post_message(TextClicked(offset))
 
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)

@@ -75,7 +75,7 @@ def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
 
 
 class EvidenceList(OptionList):
-    BINDINGS = bindings.LIST
+    BINDINGS = bindings.of(bindings.LIST)
 
     DEFAULT_CSS = """
     EvidenceList {

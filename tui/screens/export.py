@@ -51,7 +51,7 @@ def default_path(article: Article, fmt: str) -> str:
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
-    BINDINGS = bindings.MODAL
+    BINDINGS = bindings.of(bindings.MODAL)
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }

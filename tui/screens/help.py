@@ -47,8 +47,8 @@ def help_content(app_keymap: Mapping[str, str], display: Callable[[Binding], str
             )
         lines.append(Content(""))
     lines.append(Content.styled("Built in", "bold $accent"))
-    for keys, description in bindings.BUILTIN_NOTES:
-        lines.append(Content.assemble((f"  {keys:<16}", "bold"), description))
+    for note_keys, note in bindings.BUILTIN_NOTES:
+        lines.append(Content.assemble((f"  {note_keys:<16}", "bold"), note))
     lines.append(Content(""))
     lines.append(
         Content.styled(
@@ -60,7 +60,7 @@ def help_content(app_keymap: Mapping[str, str], display: Callable[[Binding], str
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = bindings.HELP
+    BINDINGS = bindings.of(bindings.HELP)
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

@@ -65,7 +65,7 @@ class PathSuggester(Suggester):
 
 
 class PathInput(Input):
-    BINDINGS = bindings.COMPLETE
+    BINDINGS = bindings.of(bindings.COMPLETE)
 
     def action_complete(self) -> None:
         if self._suggestion and self._suggestion != self.value:
@@ -76,7 +76,7 @@ class PathInput(Input):
 class OpenScreen(ModalScreen[list[str] | None]):
     """Returns the paths typed (shell-style quoting for spaces), or None when cancelled."""
 
-    BINDINGS = bindings.MODAL
+    BINDINGS = bindings.of(bindings.MODAL)
 
     DEFAULT_CSS = """
     OpenScreen { align: center middle; }
