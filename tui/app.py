@@ -103,6 +103,7 @@ class SitroomApp(App[None]):
         self.switch_times: list[float] = []  # seconds per article switch, for benchmarks
         self.loading = 0  # load workers still running
         self._progress_note = ""
+        self._progress_since = time.monotonic()
         self._analysed_once = False
         self._theme_timer: Any = None
         self._seen_failures: set[str] = set()
@@ -151,6 +152,11 @@ class SitroomApp(App[None]):
         self.open_paths(paths, select_first=True, budget=FIRST_FRAME_BUDGET)
         self._update_status()
         self.call_after_refresh(self._mount_rest)
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        if self._progress_note and not self.all_analysed:
+            self._update_status()
 
     async def _mount_rest(self) -> None:
         from sitroom.tui.panes.actors import ActorsPane
@@ -332,7 +338,8 @@ class SitroomApp(App[None]):
         if entry is None or entry.status is Status.DONE:
             return
         entry.status, entry.note = Status.ANALYSING, message.note
-        self._progress_note = message.note
+        if message.note != self._progress_note:
+            self._progress_note, self._progress_since = message.note, time.monotonic()
         self.dashboard.query_one(ArticleList).refresh_entry(entry)
         if message.article_id == self.current:
             self._show_panes(entry)
@@ -382,6 +389,9 @@ class SitroomApp(App[None]):
             1 for e in self.entries.values() if e.status in (Status.QUEUED, Status.ANALYSING)
         )
         note = self._progress_note if pending else ""
+        elapsed = time.monotonic() - self._progress_since
+        if note and elapsed >= 2:  # a long article: show that it is still going
+            note = f"{note} · {elapsed:.0f} s"
         if self.loading:
             note = "loading files" + (f", {note}" if note else "")
         self.dashboard.query_one(StatusBar).set_counts(len(self.entries), pending, note)

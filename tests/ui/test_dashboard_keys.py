@@ -406,3 +406,19 @@ async def test_clicking_a_mention_chooses_that_actor(dashboard: MakeApp) -> None
         await pilot.click(ArticleText, offset=(2, 0))
         assert list(text.targets) == sorted(actor.mentions)
         assert app.query_one(ActorsPane).cursor_actor_id() == actor.id
+
+
+async def test_tab_cycles_the_panes_and_q_quits(dashboard: MakeApp) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(5):
+            await pilot.press("tab")
+            seen.append(app._focused_pane())
+        assert seen == ["text", "actors", "quotes", "threat", "articles"]
+        await pilot.press("shift+tab")
+        assert app._focused_pane() == "threat"
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
