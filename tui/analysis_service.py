@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from sitroom.extractors.config import Config
 from sitroom.extractors.model import Analysis, Article
-from sitroom.tui.engine_process import EngineProcess
 
 if TYPE_CHECKING:
     from sitroom.extractors.pipeline import Pipeline
+    from sitroom.tui.engine_process import EngineProcess
 
 Progress = Callable[[str], None]
 
@@ -45,7 +45,7 @@ class AnalysisService:
         self._running = False
         self._pipeline: Pipeline | None = None
         self._pipeline_generation = -1
-        self.engine = EngineProcess()
+        self._engine: EngineProcess | None = None
         self._cache: Any = None
         self._cache_opened = False
         self.cache_warning: str | None = None
@@ -145,8 +145,18 @@ class AnalysisService:
             self._cache_put(job.article, pipeline, analysis)
         return analysis, False
 
+    @property
+    def engine(self) -> EngineProcess:
+        """The child process running spaCy (imported and made on first use)."""
+        if self._engine is None:
+            from sitroom.tui.engine_process import EngineProcess
+
+            self._engine = EngineProcess()
+        return self._engine
+
     def close(self) -> None:
-        self.engine.close()
+        if self._engine is not None:
+            self._engine.close()
         with self._lock:
             pipeline, self._pipeline = self._pipeline, None
             cache, self._cache = self._cache, None

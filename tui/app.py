@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import Footer, OptionList, Tab, Tabs
 from textual.worker import get_current_worker
 
@@ -159,6 +159,13 @@ class SitroomApp(App[None]):
             self._update_status()
 
     async def _mount_rest(self) -> None:
+        try:
+            await self._mount_side()
+        except MountError:
+            if not self._exit:  # quitting in the first frame leaves nothing to mount into
+                raise
+
+    async def _mount_side(self) -> None:
         from sitroom.tui.panes.actors import ActorsPane
         from sitroom.tui.panes.quotes import QuotesPane
         from sitroom.tui.panes.threat import ThreatPane
