@@ -274,6 +274,8 @@ class SitroomApp(App[None]):
         if message.done:
             self.loading -= 1
             self._selected_from_batch = False
+            if not self.loading:
+                self._report_hidden_load_errors()
             if not self.entries:
                 self.dashboard.query_one(TextPane).view.show_placeholder(
                     "No articles loaded. Press o to open files or folders."
@@ -281,19 +283,25 @@ class SitroomApp(App[None]):
         self._update_status()
 
     _selected_from_batch = False
+    _load_errors = 0  # per open: the first few are shown, the rest counted
 
     def _report_load_errors(self, errors: list[Any]) -> None:
-        self._load_error_count = getattr(self, "_load_error_count", 0)
         for error in errors:
-            self._load_error_count += 1
-            if self._load_error_count <= MAX_LOAD_NOTICES:
+            self._load_errors += 1
+            if self._load_errors <= MAX_LOAD_NOTICES:
                 self.notify(str(error), title="Not loaded", severity="error", timeout=8)
-            elif self._load_error_count == MAX_LOAD_NOTICES + 1:
-                self.notify(
-                    "More files could not be loaded; see `sitroom analyze` for all.",
-                    severity="error",
-                    timeout=8,
-                )
+
+    def _report_hidden_load_errors(self) -> None:
+        hidden = self._load_errors - MAX_LOAD_NOTICES
+        if hidden > 0:
+            self.notify(
+                f"{hidden} more {'file' if hidden == 1 else 'files'} could not be loaded; "
+                "`sitroom analyze` lists every one",
+                title="Not loaded",
+                severity="error",
+                timeout=8,
+            )
+        self._load_errors = 0
 
     # -- analysis -------------------------------------------------------------------------
     def _submit(self, articles: Iterable[Article]) -> None:
