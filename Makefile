@@ -17,6 +17,8 @@ $(STAMP): requirements-dev.lock pyproject.toml $(SOURCE_DIRS)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
 	# strict editable mode: real files in site-packages that mypy can follow; re-run after adding a module
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . --config-settings editable_mode=strict
+	# byte-compile now (pip does not for an editable install), so no first start pays for it
+	$(BIN)/python -m compileall -q build
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -12,7 +12,6 @@ import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +57,9 @@ class Config:
 
 
 def bundled_path() -> str:
-    return str(files("sitroom.extractors").joinpath(BUNDLED_NAME))
+    # next to this module: sitroom is installed as plain files (importlib.resources would
+    # cost a millisecond of imports on every start for the same answer)
+    return str(Path(__file__).with_name(BUNDLED_NAME))
 
 
 def user_config_path() -> Path:

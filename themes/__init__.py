@@ -1,1 +1,6 @@
-"""Bundled YAML themes, read with importlib.resources (see sitroom.tui.themes)."""
+"""Bundled YAML themes (sitroom-dark, sitroom-light, sitroom-contrast)."""
+
+from pathlib import Path
+
+#: The folder holding the bundled theme files (plain files: sitroom is never zipped).
+FOLDER = Path(__file__).parent

@@ -112,6 +112,9 @@ class SitroomApp(App[None]):
         self._held: list[Article] = []
         for loaded in self.themes.themes:
             self.register_theme(loaded)
+        # Set before the stylesheet is first parsed: setting it in on_mount made Textual
+        # parse every rule twice before the first frame.
+        self.theme = self.initial_theme
 
     # -- setup ----------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
@@ -136,7 +139,6 @@ class SitroomApp(App[None]):
             yield TextPane(id="text-pane", classes="pane")
 
     def on_mount(self) -> None:
-        self.theme = self.initial_theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_keymap(self.keymap)
         self.dashboard.query_one("#articles-pane").border_title = "Articles"
@@ -267,7 +269,13 @@ class SitroomApp(App[None]):
             self.dashboard.query_one(ArticleList).add_entries(new)
             self._submit(e.article for e in new)
             if self.current is None or (message.select_first and not self._selected_from_batch):
-                self.select_article(new[0].id)
+                if self.ui_ready:
+                    self.select_article(new[0].id)
+                elif not self._first_selection:
+                    # Before the first frame: draw the list now and the text just after it
+                    # (wrapping and highlighting the text would delay the first frame).
+                    self._first_selection = new[0].id
+                    self.call_after_refresh(self.select_article, new[0].id)
             if message.select_first:
                 self._selected_from_batch = True
         self._report_load_errors(message.errors)
@@ -283,6 +291,7 @@ class SitroomApp(App[None]):
         self._update_status()
 
     _selected_from_batch = False
+    _first_selection = ""  # the article whose text is shown right after the first frame
     _load_errors = 0  # per open: the first few are shown, the rest counted
 
     def _report_load_errors(self, errors: list[Any]) -> None:

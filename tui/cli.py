@@ -36,6 +36,18 @@ def _fail(message: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for: reading the installed metadata costs
+    several milliseconds that every start of the dashboard would otherwise pay."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"sitroom {_version()}")
+        parser.exit()
+
+
 def _dashboard_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitroom",
@@ -62,7 +74,7 @@ def _dashboard_parser() -> argparse.ArgumentParser:
         "then the user config, then the bundled default)",
     )
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
-    parser.add_argument("--version", action="version", version=f"sitroom {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 
@@ -148,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from sitroom.extractors.errors import SitroomError
 
+    if "--no-cache" in args:
+        from sitroom.extractors import yamlcache
+
+        yamlcache.disable()  # leave the cache directory alone altogether
     try:
         if args and args[0] == "analyze":
             return run_analyze(_analyze_parser().parse_args(args[1:]))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +78,9 @@ def user_themes_dir() -> Path:
 
 
 def bundled_theme_files() -> list[Path]:
-    root = files("sitroom.themes")
-    return sorted(Path(str(entry)) for entry in root.iterdir() if str(entry.name).endswith(".yaml"))
+    from sitroom.themes import FOLDER
+
+    return sorted(FOLDER.glob("*.yaml"))
 
 
 def load_themes(user_dir: Path | None = None) -> ThemeSet:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sitroom.extractors import yamlcache
 from sitroom.extractors.errors import ArticleError
 from sitroom.extractors.loaders.fields import article_from_mapping, first_line_title
 from sitroom.extractors.loaders.frontmatter import split_front_matter
@@ -63,8 +64,9 @@ def load_txt(path: Path) -> list[Article]:
 
 
 def load_markdown(path: Path) -> list[Article]:
+    cache = yamlcache.entry(path, "front matter")  # before reading: see yamlcache.entry
     raw = read_text(path)
-    meta, body = split_front_matter(raw, str(path))
+    meta, body = split_front_matter(raw, str(path), cache)
     _require_text(path, body)
     return [article_from_mapping({**meta, "text": body}, str(path), title_from_text=True)]
 
