@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.errors import SitroomError
@@ -107,12 +108,26 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def parse(nlp: Language, text: str) -> Doc:
-    """One Doc for `text`, however long: texts over `nlp.max_length` are parsed in pieces."""
-    limit = min(nlp.max_length, 100_000) if len(text) > nlp.max_length else nlp.max_length
+#: Texts longer than this are parsed in pieces of about this size: each piece reports
+#: progress, and texts over spaCy's `max_length` cannot be parsed whole at all. Pieces end
+#: at paragraph breaks where possible, so what the parser sees across a cut is negligible.
+PIECE_CHARS = 50_000
+
+Progress = Callable[[float, str], None]
+
+
+def parse(nlp: Language, text: str, progress: Progress | None = None) -> Doc:
+    """One Doc for `text`, however long. `progress(fraction, "parsing")` is called after
+    each piece of a long text."""
+    limit = min(nlp.max_length, PIECE_CHARS)
     if len(text) <= limit:
         return nlp(text)
     from spacy.tokens import Doc as _Doc
 
-    pieces = [nlp(text[s:e]) for s, e in chunk_bounds(text, limit)]
+    bounds = chunk_bounds(text, limit)
+    pieces = []
+    for doc, (_start, end) in zip(nlp.pipe(text[s:e] for s, e in bounds), bounds, strict=True):
+        pieces.append(doc)
+        if progress is not None:
+            progress(end / len(text), "parsing")
     return _Doc.from_docs(pieces, ensure_whitespace=False)

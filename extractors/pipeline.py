@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING, Any
 from sitroom.extractors.assemble import Stage, assemble, config_hash
 from sitroom.extractors.config import Config
 from sitroom.extractors.model import Analysis, Article, Results
-from sitroom.extractors.nlp import installed_model_version, load_model, parse
+from sitroom.extractors.nlp import PIECE_CHARS, Progress, installed_model_version, load_model, parse
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+
+#: The share of a long analysis that parsing takes, for progress reports.
+PARSE_SHARE = 0.9
 
 #: An extractor taking longer than this on one article gets a warning (see `slow_after`).
 SLOW_SECONDS = 5.0
@@ -66,12 +69,20 @@ class Pipeline:
             self._nlp = load_model(self.config.model)
         return self._nlp
 
-    def parse(self, text: str) -> Doc:
-        return parse(self.nlp, text)
+    def parse(self, text: str, progress: Progress | None = None) -> Doc:
+        return parse(self.nlp, text, progress)
 
     # -- running --------------------------------------------------------------------
-    def analyze(self, article: Article) -> Analysis:
-        return self.run_extractors(self.parse(article.text), article)
+    def analyze(self, article: Article, progress: Progress | None = None) -> Analysis:
+        """Analyse one article. `progress(fraction, step)` hears how far a long one is:
+        while it is parsed ("parsing", up to 0.9) and as each extractor finishes."""
+
+        def parsing(done: float, step: str) -> None:
+            if progress is not None:
+                progress(done * PARSE_SHARE, step)
+
+        doc = self.parse(article.text, parsing if progress is not None else None)
+        return self.run_extractors(doc, article, progress)
 
     def analyze_many(
         self, articles: Iterable[Article], batch_size: int = 16, n_process: int = 1
@@ -92,13 +103,13 @@ class Pipeline:
             self.prepare()
             self._batch_nlp = worker_pipe.build_batch_nlp(self)
         nlp = self._batch_nlp
-        limit = nlp.max_length
+        limit = min(nlp.max_length, PIECE_CHARS)
         in_flight: deque[Article] = deque()  # pipe keeps input order
 
         def texts() -> Iterator[str]:
             for article in itertools.chain((first,), stream):
                 in_flight.append(article)
-                # an over-long text is parsed below, in pieces, instead of failing in pipe
+                # a long text is parsed below in pieces, exactly as `analyze` parses it
                 yield worker_pipe.carrier(article) if len(article.text) <= limit else ""
 
         for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
@@ -106,34 +117,28 @@ class Pipeline:
             analysis = worker_pipe.analysis_of(doc)
             yield article, analysis if analysis is not None else self.analyze(article)
 
-    def run_extractors(self, doc: Doc, article: Article) -> Analysis:
+    def run_extractors(
+        self, doc: Doc, article: Article, progress: Progress | None = None
+    ) -> Analysis:
         results = Results()
         errors: dict[str, str] = {}
         timings: dict[str, float] = {}
         produces: dict[str, str] = {}
         warnings: dict[str, str] = {}
-        for stage in self.stages:
+        for number, stage in enumerate(self.stages, start=1):
             if stage.produces:
                 produces[stage.name] = stage.produces
             blocked = [n for n in stage.requires if n not in results]
             if blocked:
                 errors[stage.name] = _blocked_message(blocked, errors)
-                continue
-            started = time.perf_counter()
-            try:
-                value = self._call(stage, doc, article, results)
-                _check_storable(stage, value)
-            except _TimedOut:
-                errors[stage.name] = f"timed out after {stage.timeout:g} s"
-            except Exception as exc:  # plugin code: contain every failure
-                errors[stage.name] = f"{type(exc).__name__}: {_first_line(exc)}"
             else:
-                results._set(stage.name, value)
-                produces[stage.name] = type(value).__name__
-            elapsed = time.perf_counter() - started
-            timings[stage.name] = elapsed
-            if elapsed >= slow_after(stage) and stage.name not in errors:
-                warnings[stage.name] = f"slow: took {elapsed:.1f} s"
+                elapsed = self._run_stage(stage, doc, article, results, errors, produces)
+                timings[stage.name] = elapsed
+                if elapsed >= slow_after(stage) and stage.name not in errors:
+                    warnings[stage.name] = f"slow: took {elapsed:.1f} s"
+            if progress is not None:
+                share = number / len(self.stages)
+                progress(PARSE_SHARE + (1 - PARSE_SHARE) * share, stage.name)
         return Analysis(
             article_id=article.id,
             config_hash=self.config_hash,
@@ -165,6 +170,29 @@ class Pipeline:
                     raise
                 return
         self._loaded_stages.add(stage.name)
+
+    def _run_stage(
+        self,
+        stage: Stage,
+        doc: Doc,
+        article: Article,
+        results: Results,
+        errors: dict[str, str],
+        produces: dict[str, str],
+    ) -> float:
+        """Run one extractor, recording its result or its error; returns its seconds."""
+        started = time.perf_counter()
+        try:
+            value = self._call(stage, doc, article, results)
+            _check_storable(stage, value)
+        except _TimedOut:
+            errors[stage.name] = f"timed out after {stage.timeout:g} s"
+        except Exception as exc:  # plugin code: contain every failure
+            errors[stage.name] = f"{type(exc).__name__}: {_first_line(exc)}"
+        else:
+            results._set(stage.name, value)
+            produces[stage.name] = type(value).__name__
+        return time.perf_counter() - started
 
     def _call(self, stage: Stage, doc: Doc, article: Article, results: Results) -> Any:
         """Run one extractor on a helper thread so a hung plugin can be abandoned."""

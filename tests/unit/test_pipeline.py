@@ -149,3 +149,23 @@ def test_a_result_that_would_not_read_back_from_json_is_an_error(test_plugins: P
     analysis = Pipeline(config).analyze(Article(text="Talks went on."))
     assert analysis.results == {}
     assert analysis.errors["not_a_number"].startswith("TypeError: returned a Threat")
+
+
+def test_a_long_analysis_reports_its_progress_up_to_done(plugin_pipeline: Pipeline) -> None:
+    text = "Russia moved troops. Ukraine asked NATO for help.\n\n" * 60
+    heard: list[tuple[float, str]] = []
+    nlp = plugin_pipeline.nlp
+    nlp.max_length = 600  # pieces of 600 characters, as a long article gets 50,000
+    try:
+        analysis = plugin_pipeline.analyze(
+            Article(text=text), progress=lambda f, s: heard.append((f, s))
+        )
+    finally:
+        nlp.max_length = 1_000_000
+    fractions = [f for f, _ in heard]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert [s for _, s in heard].count("parsing") == 6
+    assert [s for _, s in heard if s != "parsing"] == [
+        stage.name for stage in plugin_pipeline.stages
+    ]
+    assert "entity_actors" in analysis.results
