@@ -77,8 +77,10 @@ def build_stage(config: Config, spec: ExtractorSpec) -> Stage:
         else:
             options = _build_options(config, spec, options_cls)
             instance = cls(options)
-    except ConfigError:
-        raise
+    except ConfigError as exc:
+        if exc.line or not exc.file:
+            raise  # a mistake inside the named file: its own position says most
+        raise _missing_file(config, spec, exc) from None
     except SitroomError as exc:
         raise config.error(f"extractor {spec.use!r}: {exc.message}", *where) from None
     except Exception as exc:  # a plugin's constructor is third-party code
@@ -97,6 +99,19 @@ def build_stage(config: Config, spec: ExtractorSpec) -> Stage:
         timeout=timeout,
         options=_jsonable(options),
     )
+
+
+def _missing_file(config: Config, spec: ExtractorSpec, exc: ConfigError) -> ConfigError:
+    """A file named in the options that cannot be read: point at where the config names it."""
+    where: tuple[Any, ...] = ("extractors", spec.index, "options")
+    shown = exc.file
+    for key, value in spec.options.items():
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(item, str) and item and exc.file.endswith(item):
+                where = (*where, key, i) if isinstance(value, list) else (*where, key)
+                shown = item
+    return config.error(f"extractor {spec.use!r}: {shown}: {exc.reason}", *where)
 
 
 _MSGSPEC_PATH = re.compile(r" - at `\$(?P<path>[^`]*)`$")
