@@ -12,10 +12,11 @@ from sitroom.extractors.builtin.quotes.context import Context, Range
 from sitroom.extractors.builtin.quotes.draft import Draft
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 TRIM = frozenset(" \t\n\u00a0,;:—–-()")
+RELATIVE = ("which", "who", "whose")
 
 
 def _phrase_at(ctx: Context, i: int) -> int:
@@ -62,10 +63,23 @@ def attach_phrases(ctx: Context) -> list[Draft]:
         obj_end = last.i + 1
         for k in range(last.i + 1, min(len(doc), last.i + 12)):
             t = doc[k]
+            if _joined(doc, k):
+                obj_end = k + 1  # "the conservative-leaning group": one word to a reader
+                continue
             if t.is_punct or t.pos_ in ("VERB", "AUX") or ctx.in_quote(t):
                 break
             obj_end = k + 1
-        source = _source(doc[last.i + 1 : obj_end])
+        # "according to a complaint filed by the regulator, ...": the parse knows where
+        # the source's own modifiers end; a relative clause after a comma is left out.
+        for pobj in (c for c in last.children if c.dep_ == "pobj"):
+            for k in range(obj_end, pobj.right_edge.i + 1):
+                if doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in RELATIVE:
+                    break
+                if ctx.in_quote(doc[k]) or doc[k].text in (";", ":"):
+                    break
+                obj_end = k + 1
+        pobjs = [c for c in last.children if c.dep_ == "pobj" and c.i < obj_end]
+        source = pobjs[0] if pobjs else _source(doc[last.i + 1 : obj_end])
         cue = (tok.idx, last.idx + len(last))
         sent = tok.sent
         para_lo, para_hi = ctx.para_range(tok.idx)
@@ -81,8 +95,16 @@ def attach_phrases(ctx: Context) -> list[Draft]:
             # A relative clause on the source ("..., which said ...") is the source talking
             # again, not part of this content.
             rel = _relative_clause_start(ctx, obj_end, hi)
-            pieces = [_trim(ctx.text, lo, tok.idx), _trim(ctx.text, phrase_end, rel)]
-            content = [p for p in pieces if p[1] - p[0] > 1]
+            # A dash or semicolon before the phrase starts the clause it attributes.
+            lo = _clause_start(ctx, lo, tok.i)
+            before = _trim(ctx.text, lo, tok.idx)
+            after = _trim(ctx.text, phrase_end, rel)
+            if _is_clause(doc, before) and ctx.text[phrase_end : after[0]].strip() == ",":
+                # "The plan would cost $2 billion, according to the board, twice the ...":
+                # a whole clause before the phrase is the content; what trails after the
+                # comma is the reporter's comment on it.
+                after = (after[0], after[0])
+            content = [p for p in (before, after) if p[1] - p[0] > 1]
             regions = []
         if not content:
             continue
@@ -100,13 +122,62 @@ def attach_phrases(ctx: Context) -> list[Draft]:
     return drafts
 
 
-def _quote_before(ctx: Context, i: int) -> int | None:
-    """The quoted region that ends right before token `i` (only punctuation between)."""
+def _joined(doc: Doc, k: int) -> bool:
+    """A hyphen inside a word, or the word part right after one ("conservative-leaning")."""
+    t = doc[k]
+    prev = doc[k - 1]
+    if t.text == "-" and not t.whitespace_ and not prev.whitespace_ and k + 1 < len(doc):
+        return True
+    return prev.text == "-" and not prev.whitespace_ and k >= 2 and not doc[k - 2].whitespace_
+
+
+def _breaks(tok: Token) -> bool:
+    return tok.text in (";", "—", "–", "--") or (tok.text == "-" and bool(tok.whitespace_))
+
+
+def _clause_start(ctx: Context, lo: int, phrase: int) -> int:
+    """Where the clause before a phrase starts: after a semicolon or a lone dash.
+
+    Dashes in pairs set off an aside inside the clause ("is wrong — or worse — according
+    to ..."), and a dash right before the phrase only sets the phrase off.
+    """
     doc = ctx.doc
+    j = phrase - 1
+    while j >= 0 and doc[j].idx >= lo and (doc[j].is_punct or doc[j].is_space):
+        j -= 1
+    breaks = [t for t in doc[doc[0].i : phrase] if t.idx >= lo and _breaks(t)]
+    semis = [t for t in breaks if t.text == ";" and t.i <= j]
+    dashes = [t for t in breaks if t.text != ";"]
+    cut = semis[-1] if semis else None
+    if len(dashes) % 2 == 1 and dashes[-1].i <= j and (cut is None or dashes[-1].i > cut.i):
+        cut = dashes[-1]
+    return cut.idx + len(cut) if cut is not None else lo
+
+
+def _is_clause(doc: Doc, span: Range) -> bool:
+    """Whether a stretch of text holds a finite verb with a subject of its own."""
+    s, e = span
+    if e - s < 2:
+        return False
+    part = doc.char_span(s, e, alignment_mode="expand")
+    return part is not None and any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in part
+    )
+
+
+def _quote_before(ctx: Context, i: int) -> int | None:
+    """The quoted region that ends right before token `i` (only punctuation between).
+
+    Never one from the paragraph before: a paragraph that opens with the phrase attributes
+    its own words ("According to the survey, ...").
+    """
+    doc = ctx.doc
+    para_start = ctx.para_range(doc[i].idx)[0]
     j = i - 1
     while j >= 0 and (doc[j].is_punct or doc[j].is_space) and not ctx.in_quote(doc[j]):
         j -= 1
-    if j < 0 or not ctx.in_quote(doc[j]):
+    if j < 0 or not ctx.in_quote(doc[j]) or doc[j].idx < para_start:
         return None
     return ctx.region_of(doc[j])
 
@@ -117,6 +188,6 @@ def _relative_clause_start(ctx: Context, from_token: int, hi: int) -> int:
         t = doc[k]
         if t.idx >= hi:
             break
-        if t.lower_ in ("which", "who", "whose") and k > 0 and doc[k - 1].text == ",":
+        if t.lower_ in RELATIVE and k > 0 and doc[k - 1].text == ",":
             return doc[k - 1].idx
     return hi

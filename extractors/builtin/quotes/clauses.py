@@ -87,13 +87,17 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     inf = _infinitive(verb)
     if inf is not None and (lemma in lex.directive or lemma in lex.intention):
         obj = _object(verb)
-        start = obj.left_edge.idx if obj is not None and obj.i < inf.i else inf.left_edge.idx
-        return [(start, subtree_range(inf)[1])], "infinitive"
+        is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+        # "refused to pay or explain why": the second verb reports on its own.
+        pieces = clause_ranges(ctx, inf, is_cue)
+        if obj is not None and obj.i < inf.i:
+            pieces.insert(0, (obj.left_edge.idx, pieces[0][0]))
+        return _join(ctx, pieces), "infinitive"
     preps = lex.prepositional.get(lemma)
     if preps:
-        found = _prepositional(verb, preps)
+        found = _prepositional(ctx, verb, preps)
         if found is not None:
-            return [found], "prepositional"
+            return found, "prepositional"
     obj = _object(verb)
     if _purpose(verb):
         return None  # "speaking on condition of anonymity to discuss the finding"
@@ -106,13 +110,14 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     if said is not None:
         return [subtree_range(said)], "noun-clause"
     if obj is not None and lemma in lex.object:
-        pieces = [subtree_range(obj)]
+        is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+        pieces = clause_ranges(ctx, obj, is_cue, nominal=True)
         # "cited the delays as proof of ...", "attacked the mayor for her vote". Kept as
         # separate pieces: in "negotiations that both sides described as friendly" the
         # speaker stands between the object and its extension.
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= pieces[0][1]:
-                pieces.append(subtree_range(c))
+                pieces += clause_ranges(ctx, c, is_cue, nominal=True)
         return _join(ctx, pieces), "object"
     return None
 
@@ -163,35 +168,37 @@ def _naming(ctx: Context, verb: Token, obj: Token | None) -> list[Range] | None:
     return None
 
 
-def _prepositional(verb: Token, preps: frozenset[str]) -> Range | None:
-    """ "warned of serious consequences if ...", "calling for it to stay away"."""
-    start: int | None = None
-    end = 0
+def _prepositional(ctx: Context, verb: Token, preps: frozenset[str]) -> list[Range] | None:
+    """ "warned of serious consequences if ...", "calling for it to stay away".
+
+    The preposition belongs to the cue ("spoke of"), so the content starts after it.
+    """
+    is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+    pieces: list[Range] = []
     for c in verb.children:
-        if (
-            c.dep_ == "prep"
-            and c.lower_ in preps
-            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
-        ):
-            start, end = subtree_range(c)
-            break
+        if c.dep_ == "prep" and c.lower_ in preps:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                pieces = [r for g in objs for r in clause_ranges(ctx, g, is_cue, nominal=True)]
+                break
         # "for it to stay": the parser makes the preposition the mark of a clause.
         if c.dep_ in ("advcl", "ccomp") and any(
             m.dep_ == "mark" and m.lower_ in preps and m.i == c.left_edge.i for m in c.children
         ):
-            start, end = subtree_range(c)
+            end = subtree_range(c)[1]
+            pieces = [(c.left_edge.nbor(1).idx, end)] if c.left_edge.i + 1 < len(c.doc) else []
             break
-    if start is None:
+    if not pieces:
         return None
     # A condition on the warning belongs to it: "... if Moscow decided to ...".
     for c in verb.children:
         if (
             c.dep_ == "advcl"
-            and c.idx >= end
+            and c.idx >= pieces[-1][1]
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         ):
-            end = max(end, subtree_range(c)[1])
-    return start, end
+            pieces.append(subtree_range(c))
+    return _join(ctx, pieces)
 
 
 def _is_cue_with_content(ctx: Context, tok: Token) -> bool:

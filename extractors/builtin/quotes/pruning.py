@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
+from sitroom.extractors.builtin.quotes.syntax import own_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,6 +25,9 @@ ASIDES = ("advcl", "conj")
 # Non-restrictive modifiers the reporter adds at the end of a clause: ", which forced her
 # to ...", ", a former lieutenant governor".
 TRAILING = ("appos",)
+# After a reported noun phrase ("attacked the mayor, who ..."), a relative clause set off by
+# a comma is the reporter describing the thing talked about, not what was said about it.
+NOMINAL_TRAILING = ("appos", "relcl", "acl")
 
 
 def _trailing(ctx: Context, tok: Token, root: Token) -> bool:
@@ -36,7 +40,9 @@ def _trailing(ctx: Context, tok: Token, root: Token) -> bool:
     )
 
 
-def _is_aside(ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], bool]) -> bool:
+def _is_aside(
+    ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], bool], nominal: bool
+) -> bool:
     """A further statement hung on the clause: "..., citing X", "... and warned against Y".
 
     Only a participle or a conjunct counts; a subordinate clause with its own conjunction
@@ -44,19 +50,32 @@ def _is_aside(ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], b
     """
     if tok is root or ctx.in_quote(tok):
         return False
-    if tok.dep_ in TRAILING and _trailing(ctx, tok, root):
+    if tok.dep_ in (NOMINAL_TRAILING if nominal else TRAILING) and _trailing(ctx, tok, root):
         return True
     if tok.dep_ not in ASIDES:
         return False
     if any(c.dep_ == "mark" for c in tok.children):
-        return False
+        # "..., though she noted that ...": a clause with its own speaker and cue is a
+        # statement of its own, whatever conjunction joins it.
+        return (
+            own_subject(tok) is not None
+            and ctx.lexicon.takes_clause(tok.lemma_.lower())
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and is_cue(tok)
+        )
     if tok.dep_ == "advcl" and tok.tag_ != "VBG":
         return False
     return is_cue(tok)
 
 
-def clause_ranges(ctx: Context, root: Token, is_cue: Callable[[Token], bool]) -> list[Range]:
-    """Character ranges of `root`'s subtree without asides, cut at a semicolon."""
+def clause_ranges(
+    ctx: Context, root: Token, is_cue: Callable[[Token], bool], nominal: bool = False
+) -> list[Range]:
+    """Character ranges of `root`'s subtree without asides, cut at a semicolon.
+
+    `nominal`: `root` heads a noun phrase (an object that was reported on), which also loses
+    a trailing relative clause or apposition set off by a comma.
+    """
     doc = ctx.doc
     members = sorted(t.i for t in root.subtree)
     base = members[0]
@@ -64,7 +83,7 @@ def clause_ranges(ctx: Context, root: Token, is_cue: Callable[[Token], bool]) ->
     for i in members:
         keep[i - base] = True
     for tok in root.subtree:
-        if keep[tok.i - base] and _is_aside(ctx, tok, root, is_cue):
+        if keep[tok.i - base] and _is_aside(ctx, tok, root, is_cue, nominal):
             lo = tok.left_edge.i
             # The comma or conjunction that joined the aside goes with it.
             while (

@@ -113,7 +113,11 @@ def mention_range(tok: Token) -> Range:
     doc = tok.doc
     # Never reach over a comma or a quotation mark to the left.
     for i in range(tok.i - 1, left - 1, -1):
-        if doc[i].is_punct and doc[i].text not in (".", "'s", "’s", "-", "&"):
+        if (
+            doc[i].is_punct
+            and doc[i].text not in (".", "'s", "’s", "-", "&")
+            and doc[i].dep_ != "case"  # the mark of a plural possessive: "the growers' union"
+        ):
             left = i + 1
             break
     start = doc[left].idx

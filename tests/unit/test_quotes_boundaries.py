@@ -1,0 +1,100 @@
+"""Where an attribution's content starts and stops, on sentences written for these tests.
+
+Each test names one principle of the annotation scheme the extractor follows: the cue
+(with its preposition) is not content, the reporter's own remarks around a statement are
+not content, and a statement inside another one is reported on its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes import QuotesExtractor
+from sitroom.extractors.model import Article, Quote, Results
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def extract(nlp: Language, text: str) -> list[Quote]:
+    return list(QuotesExtractor().run(nlp(text), Article(text=text), Results()).quotes)
+
+
+def by_cue(nlp: Language, text: str) -> dict[str, tuple[list[str], str | None]]:
+    """cue text -> (content pieces, local speaker mention)."""
+    out: dict[str, tuple[list[str], str | None]] = {}
+    for q in extract(nlp, text):
+        assert q.cue is not None
+        speaker = q.speaker_span.text(text) if q.speaker_span else None
+        out[q.cue.text(text)] = ([s.text(text) for s in q.content], speaker)
+    return out
+
+
+def test_reported_noun_phrase_leaves_out_the_reporters_relative_clause(nlp: Language) -> None:
+    text = "The mayor criticised the new parking rules, which take effect in May."
+    assert by_cue(nlp, text)["criticised"] == (["the new parking rules"], "The mayor")
+
+
+def test_preposition_of_a_prepositional_cue_is_not_content(nlp: Language) -> None:
+    text = "She warned of higher fares next winter."
+    assert by_cue(nlp, text)["warned"] == (["higher fares"], "She")
+
+
+def test_second_reporting_verb_in_an_infinitive_reports_on_its_own(nlp: Language) -> None:
+    text = "The agency refused to publish the audit or explain why it was delayed."
+    found = by_cue(nlp, text)
+    assert found["refused"] == (["to publish the audit"], "The agency")
+    assert found["explain"][0] == ["why it was delayed"]
+
+
+def test_concession_with_its_own_speaker_is_cut_from_the_statement(nlp: Language) -> None:
+    text = (
+        "The council said the bridge would reopen in June, though the engineer noted "
+        "that repairs could take longer."
+    )
+    found = by_cue(nlp, text)
+    assert found["said"] == (["the bridge would reopen in June"], "The council")
+    assert found["noted"] == (["that repairs could take longer"], "the engineer")
+
+
+def test_according_to_keeps_the_clause_before_it_not_the_comment_after(nlp: Language) -> None:
+    text = (
+        "Farm incomes fell by a third last year, according to the grain-growers' federation, "
+        "the steepest drop in a decade."
+    )
+    assert by_cue(nlp, text)["according to"] == (
+        ["Farm incomes fell by a third last year"],
+        "the grain-growers' federation",
+    )
+
+
+def test_according_to_after_a_semicolon_takes_only_the_last_clause(nlp: Language) -> None:
+    text = "Rain fell for weeks; the river rose, according to the local water board."
+    assert by_cue(nlp, text)["according to"][0] == ["the river rose"]
+
+
+def test_according_to_keeps_an_aside_set_off_by_a_pair_of_dashes(nlp: Language) -> None:
+    text = "The harvest was late — and small — according to the growers' union."
+    assert by_cue(nlp, text)["according to"][0] == ["The harvest was late — and small"]
+
+
+def test_according_to_with_a_long_source_does_not_spill_into_the_content(
+    nlp: Language,
+) -> None:
+    text = (
+        "According to a lawsuit filed by the port authority on Monday, the shipping firm "
+        "dumped fuel in the bay."
+    )
+    content, speaker = by_cue(nlp, text)["According to"]
+    assert content == ["the shipping firm dumped fuel in the bay."]
+    assert speaker is not None and speaker.startswith("a lawsuit")
+
+
+def test_according_to_opening_a_paragraph_does_not_borrow_the_quote_above(
+    nlp: Language,
+) -> None:
+    text = (
+        'The ferry will not sail, the captain said. "We wait for the wind to drop."\n\n'
+        "According to the harbour office, the storm will pass by Sunday."
+    )
+    assert by_cue(nlp, text)["According to"][0] == ["the storm will pass by Sunday."]
