@@ -31,7 +31,7 @@ def score_sentence(sent: Span, lexicon: Lexicon, ref_year: int | None = None) ->
 
 class ThreatExtractor:
     name = "threat"
-    version = "2"
+    version = "3"
     produces = Threat
 
     @dataclass(frozen=True)

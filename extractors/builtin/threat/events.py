@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 #: Adverbs and prepositions that can complete a phrasal verb ("pull back", "call up").
 PARTICLES = frozenset({"back", "out", "off", "down", "up", "over", "away", "in", "on"})
+#: Amount words after which "in" names the thing counted: "$2 billion in aid".
+MONEY = frozenset(
+    {"million", "billion", "trillion", "dollar", "euro", "pound", "yen", "yuan", "rouble", "worth"}
+)
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "ROOT"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -124,6 +128,10 @@ def noun_keys(tok: Token) -> list[str]:
     keys.append(lemma)
     if tok.lower_ != lemma:
         keys.append(tok.lower_)
+    hyphen = tok.doc[tok.i - 1] if tok.i >= 2 else None
+    if mods and hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_:
+        # a hyphenated compound the tokenizer split: "sit-in", "stand-off"
+        keys.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")
     return keys
 
 
@@ -178,15 +186,23 @@ def _with_conjuncts(tokens: list[Token]) -> Iterator[Token]:
 def objects_of(verb: Token, lex: Lexicon) -> list[Token]:
     """Direct objects (or passive subjects), looking through containers: "a package of X"."""
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass"]
+    if any(c.dep_ == "dative" for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        # a double object the parser took for an adverb: "gave the mayor [three days] to go"
+        found.extend(c for c in verb.children if c.dep_ == "npadvmod")
     # small clauses: "let inspectors enter", "allowed aid convoys to pass"
     for clause in verb.children:
         if clause.dep_ in ("ccomp", "xcomp") and not any(c.dep_ == "mark" for c in clause.children):
             found.extend(c for c in clause.children if c.dep_ == "nsubj")
     out: list[Token] = []
     for tok in _with_conjuncts(found):
-        if tok.lemma_.lower() in lex.classes.get("containers", frozenset()):
+        lemma = tok.lemma_.lower()
+        if lemma in lex.classes.get("containers", frozenset()):
+            # "a package of weapons"; a sum also names what it is in: "$2 billion in aid"
+            through = ("of", "in") if lemma in MONEY or tok.like_num else ("of",)
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in through:
                     out.extend(_with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]))
         out.append(tok)
     return out
@@ -306,6 +322,22 @@ def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigg
     return Trigger(tok.i, entry.code, entry.frame, key, None, "default", entry)
 
 
+def _peace_role(tok: Token, lex: Lexicon) -> bool:
+    """A deployment in a peacekeeping role: "as part of a UN mission", "under a UN mandate".
+
+    CAMEO codes sending forces to keep the peace as aid (074), not as force posture (15x).
+    """
+    for prep, obj in preps_of(tok):
+        if prep not in ("as", "under", "for", "with", "in"):
+            continue
+        roles = [obj]
+        if obj.lemma_.lower() == "part":  # "as part of a ... mission"
+            roles += [o for p in obj.children if p.lower_ == "of" for o in p.children]
+        if any(matches("@peace_missions", r, lex) for r in roles):
+            return True
+    return False
+
+
 def _personal(tok: Token | None) -> bool:
     if tok is None:
         return False
@@ -348,6 +380,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             found = verb_entry(tok, lex)
             if found is not None:
                 trig = _verb_trigger(tok, found[0], found[1], lex)
+                if trig is not None and (trig.code or "")[:2] == "15" and _peace_role(tok, lex):
+                    trig = Trigger(tok.i, "074", trig.frame, trig.key, trig.arg, "role", trig.entry)
                 if trig is not None:
                     out.append(_verbal_attack(tok, trig))
                     continue

@@ -79,6 +79,7 @@ _LIST_CUES = (
     "condition_marks",
     "historical_phrases",
     "aside_words",
+    "option_closers",
 )
 
 
@@ -111,6 +112,7 @@ class Cues:
     historical_phrases: tuple[str, ...]
     aside_words: frozenset[str]
     retaliation_verbs: frozenset[str] = frozenset()
+    option_closers: frozenset[str] = frozenset()
     historical_years: int = 2
 
 
@@ -430,6 +432,7 @@ class _Builder:
             historical_phrases=tuple(sorted(lists["historical_phrases"])),
             aside_words=lists["aside_words"],
             retaliation_verbs=lists["retaliation_verbs"],
+            option_closers=lists["option_closers"],
             historical_years=self.historical_years,
         )
         return Lexicon(

@@ -76,6 +76,14 @@ CONTENT_NOUNS = frozenset(
         "idea",
         "notion",
         "denial",
+        # undertakings named by their purpose: "the operation to retake the city has begun"
+        # reports the retaking, so the infinitive is the event, not a description of a noun
+        "operation",
+        "campaign",
+        "offensive",
+        "mission",
+        "drive",
+        "push",
     }
 )
 #: Nouns that deny their content clause: "Moscow's denial that it was pondering an attack".
@@ -87,8 +95,9 @@ PREP_FRAMES = frozenset(
 )
 #: Verbs that state that an event happened ("the attack took place", "clashes occurred").
 OCCURRENCE = frozenset({"happen", "occur", "unfold", "spread", "persist", "take", "go"})
-#: "would not hesitate to use force": negating these verbs affirms the act.
-LITOTES = frozenset({"hesitate", "rule"})
+#: "would not hesitate to use force": negating these verbs affirms the act. ("Not ruling
+#: out" an act only keeps it open: see the lexicon's `option_closers`.)
+LITOTES = frozenset({"hesitate"})
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "grow", "stay"})
 FUTURE_TIME = re.compile(
     r"\b(next (week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
@@ -499,20 +508,23 @@ class _Sentence:
                 return Reading(lex.derived("intent", code), True, "intent", me)
             return Reading(own, True, "intent", me) if own else None
         if frame == "deny":
-            if trig.how == "object" and own:
-                return Reading(own, True, "denial", me)
             tok = doc[me]
             if any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.cues.plan_words for c in tok.children
             ):
                 return Reading("010", True, "denied plan", me)
+            # a plan is a plan whatever the denial calls it: "dismissed reports that it was
+            # preparing an attack" denies an intention, not an act
+            if comps and any(self._planned(c, r) for c, r in zip(comps, creads, strict=True)):
+                return Reading("010", True, "denied plan", me)
+            if trig.how == "object" and own:
+                return Reading(own, True, "denial", me)
             if comps:
-                if any(self._planned(c, r) for c, r in zip(comps, creads, strict=True)):
-                    return Reading("010", True, "denied plan", me)
                 # denying a conflictual act is denying responsibility (016); denying a
-                # cooperative or neutral one leaves a plain statement
+                # cooperative or neutral one leaves a plain statement (the `deny` table
+                # names the cooperative acts one is blamed for, such as arming a side)
                 blame = any(
-                    lex.weight(c.code or r.code) < 0 for c, r in zip(comps, creads, strict=True)
+                    self._blamed(c.code or r.code) for c, r in zip(comps, creads, strict=True)
                 )
                 return Reading("016" if blame else "010", True, "denial", me)
             return Reading(own or "016", True, "denial", me)
@@ -528,6 +540,10 @@ class _Sentence:
                     kind = "conflict" if lex.weight(noun.code) < 0 else "cooperation"
                     return Reading(lex.derived("speculate", kind), True, "speculation", me)
             best = self._most(comps, creads)
+            speculative = {lex.derived("speculate", k) for k in ("conflict", "cooperation")}
+            if best is not None and best[1].mode == "hypothetical" and best[1].code in speculative:
+                # "believe a blockade is unlikely": the complement is already a remark
+                return Reading(best[1].code, True, "speculation", me)
             if best is not None:
                 c, r = best
                 base = c.code or r.code
@@ -570,6 +586,12 @@ class _Sentence:
                     return Reading(lex.derived("stop", c.code), True, "reversal", me)
             return Reading(own, True, "reversal", me) if own else None
         return Reading(own, True, "asserted", me) if own else None
+
+    def _blamed(self, code: str) -> bool:
+        derived = self.lex.derived("deny", code)
+        if derived != code:
+            return derived == "016"
+        return self.lex.weight(code) < 0
 
     def _warns_of_possibility(self, trig: Trigger) -> bool:
         tok = self.sent.doc[trig.token]
@@ -644,6 +666,11 @@ class _Sentence:
         if r.mode in ("denied plan",):
             return r
         neg = (self.negated(tok) if trig.is_verb else False) or link.neg
+        if trig.key in self.cues.option_closers:
+            # "has not ruled out strikes" keeps an option open; "ruled out strikes" closes it
+            if neg:
+                return Reading("014", True, "option considered", r.focus)
+            return Reading("010", True, "option ruled out", r.focus)
         modal = (self.modal(tok) if trig.is_verb else None) or link.modal
         if trig.is_verb and self.unlikely(tok):
             neg, modal = True, "hyp"
