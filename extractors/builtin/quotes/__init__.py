@@ -11,6 +11,8 @@ paragraphs and the cue lexicon in `cues.yaml`):
 4. `according`: "according to X" and similar phrases;
 5. `clauses`: reporting verbs, adjectives and statement nouns with their dependents in
    the parse (indirect and mixed), trimmed by `pruning`;
+   `nouns`: a statement noun with its that-clause, or a noun of committing with its
+   infinitive, wherever it stands ("her claim that ...", "the union's threat to ...");
 6. `continuation`: quoted sentences that continue a statement in their paragraph, and
    quoted paragraphs with no cue, which keep the last speaker.
 

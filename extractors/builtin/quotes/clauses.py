@@ -229,10 +229,7 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
         if found is None:
             continue
         content, frame = found
-        # The parser sometimes runs paragraphs together: content stays in the cue's paragraph.
-        lo, hi = ctx.para_range(tok.idx)
-        content = [(max(s, lo), min(e, hi)) for s, e in content if s < hi and e > lo]
-        content = [r for r in (_trim(ctx, s, e) for s, e in content) if r[1] > r[0]]
+        content = trim_in_paragraph(ctx, tok, content)
         if not content:
             continue
         speaker = subject_of(tok)
@@ -255,6 +252,14 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
             )
         )
     return drafts
+
+
+def trim_in_paragraph(ctx: Context, cue: Token, content: list[Range]) -> list[Range]:
+    """Content pieces kept within the cue's paragraph, without blanks and punctuation at
+    their ends (the parser sometimes runs paragraphs together)."""
+    lo, hi = ctx.para_range(cue.idx)
+    content = [(max(s, lo), min(e, hi)) for s, e in content if s < hi and e > lo]
+    return [r for r in (_trim(ctx, s, e) for s, e in content) if r[1] > r[0]]
 
 
 TRIM = frozenset(" \t\n\u00a0,;:—–-")

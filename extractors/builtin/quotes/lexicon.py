@@ -31,6 +31,7 @@ class Lexicon:
     particles: dict[str, frozenset[str]]
     needs_frame: frozenset[str]
     nouns: frozenset[str]
+    intention_nouns: frozenset[str]
 
     def is_verb_cue(self, lemma: str) -> bool:
         return (
@@ -84,6 +85,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         particles=_frames(data, "particles"),
         needs_frame=_words(data, "needs_frame"),
         nouns=_words(data, "nouns"),
+        intention_nouns=_words(data, "intention_nouns"),
     )
 
 

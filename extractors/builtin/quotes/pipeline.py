@@ -18,6 +18,7 @@ from sitroom.extractors.builtin.quotes.continuation import attach_continuations,
 from sitroom.extractors.builtin.quotes.direct import attach_direct
 from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
+from sitroom.extractors.builtin.quotes.nouns import attach_nouns
 from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
 from sitroom.extractors.builtin.quotes.transcript import attach_transcript
 from sitroom.extractors.builtin.timeline.anchors import date_statements
@@ -52,6 +53,7 @@ def find_drafts(doc: Doc, indirect: bool = True, continuation: bool = True) -> l
     used |= {d.cue_token for d in phrases if d.cue_token is not None}
     if indirect:
         drafts += attach_clauses(ctx, used)
+        drafts += attach_nouns(ctx)
     for draft in drafts:
         classify(ctx, draft)
     if continuation:
