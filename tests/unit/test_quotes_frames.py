@@ -54,3 +54,68 @@ def test_relative_clause_on_a_statement_noun_is_not_its_content(nlp: Language) -
 
 def test_plans_describe_actions_not_statements(nlp: Language) -> None:
     assert extract(nlp, "Their plan to visit Rome fell through.") == []
+
+
+# --- passives --------------------------------------------------------------------------
+
+
+def test_passive_view_with_no_agent_has_no_source(nlp: Language) -> None:
+    text = "Turnout is expected to be low."
+    assert by_cue(nlp, text)["expected"] == (["Turnout", "to be low"], None)
+
+
+def test_passive_label_is_attributed_to_its_agent(nlp: Language) -> None:
+    text = "The dam was labeled a hazard by inspectors."
+    assert by_cue(nlp, text)["labeled"] == (["The dam", "a hazard"], "inspectors")
+
+
+def test_passive_rating_is_found_although_the_model_lemmatizes_rated_as_rat(
+    nlp: Language,
+) -> None:
+    text = "Most claims were rated as false."
+    assert by_cue(nlp, text)["rated"] == (["Most claims", "as false"], None)
+
+
+def test_passive_accusation_leaves_the_preposition_to_the_cue(nlp: Language) -> None:
+    text = "The mayor was accused of taking bribes."
+    assert by_cue(nlp, text)["accused"] == (["The mayor", "taking bribes"], None)
+
+
+def test_modal_passive_is_not_a_view(nlp: Language) -> None:
+    assert extract(nlp, "The van was supposed to wait outside.") == []
+
+
+def test_verb_casting_its_object_as_something(nlp: Language) -> None:
+    text = "Critics see the law as a gift to banks."
+    assert by_cue(nlp, text)["see"] == (["the law as a gift to banks"], "Critics")
+
+
+def test_hoped_is_a_cue_although_the_model_lemmatizes_it_as_hop(nlp: Language) -> None:
+    text = "She hoped the rain would stop."
+    assert by_cue(nlp, text)["hoped"] == (["the rain would stop"], "She")
+
+
+# --- seeming and evidence ----------------------------------------------------------------
+
+
+def test_what_seems_so_is_reported_with_no_source(nlp: Language) -> None:
+    text = "The plan seems too risky."
+    assert by_cue(nlp, text)["seems"] == (["The plan", "too risky"], None)
+
+
+def test_the_one_it_seems_so_to_is_the_source(nlp: Language) -> None:
+    text = "The ruling seemed unfair to the judges."
+    assert by_cue(nlp, text)["seemed"] == (["The ruling", "unfair"], "the judges")
+
+
+def test_it_is_clear_that_reports_the_clause_with_no_source(nlp: Language) -> None:
+    text = "It is clear that the plan failed."
+    assert by_cue(nlp, text)["clear"] == (["that the plan failed"], None)
+
+
+def test_it_is_unclear_whether_asserts_no_view(nlp: Language) -> None:
+    assert extract(nlp, "It is unclear whether the talks will resume.") == []
+
+
+def test_appearing_somewhere_is_not_seeming(nlp: Language) -> None:
+    assert extract(nlp, "He appeared on television.") == []

@@ -11,8 +11,12 @@ paragraphs and the cue lexicon in `cues.yaml`):
 4. `according`: "according to X" and similar phrases;
 5. `clauses`: reporting verbs, adjectives and statement nouns with their dependents in
    the parse (indirect and mixed), trimmed by `pruning`;
+   `passives`: views in the passive, the subject with what is said of it ("turnout is
+   expected to be low", "the claim was rated as false"), sourced to the agent or nobody;
    `nouns`: a statement noun with its that-clause, or a noun of committing with its
    infinitive, wherever it stands ("her claim that ...", "the union's threat to ...");
+   `stance`: seeming ("the plan seems too risky") and evidence with a dummy subject ("it
+   is clear that ..."), which no one in particular holds;
 6. `continuation`: quoted sentences that continue a statement in their paragraph, and
    quoted paragraphs with no cue, which keep the last speaker.
 

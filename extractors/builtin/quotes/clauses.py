@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sitroom.extractors.builtin.quotes.context import Context, Range
 from sitroom.extractors.builtin.quotes.draft import Draft
 from sitroom.extractors.builtin.quotes.lexicon import Lexicon
+from sitroom.extractors.builtin.quotes.passives import as_phrase, passive_content
 from sitroom.extractors.builtin.quotes.pruning import clause_ranges
 from sitroom.extractors.builtin.quotes.syntax import is_passive, subject_of, subtree_range
 
@@ -66,13 +67,18 @@ def _object(verb: Token) -> Token | None:
 def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     """What a cue verb (or adjective) reports, and which frame it was found in."""
     lex = ctx.lexicon
-    lemma = verb.lemma_.lower()
+    lemma = ctx.lexicon.lemma(verb)
     if verb.pos_ == "ADJ":
         if lemma not in lex.adjectives and verb.lower_ not in lex.adjectives:
             return None
         clauses = _clause_children(verb)
         return ([subtree_range(c) for c in clauses], "adjective") if clauses else None
     clauses = _clause_children(verb)
+    if is_passive(verb) and not clauses:
+        is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+        passive = passive_content(ctx, verb, is_cue)
+        if passive:
+            return _join(ctx, passive), "passive"
     if clauses and lex.takes_clause(lemma):
         is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
         # A clause after its cue keeps nothing before the cue: the parser sometimes hangs an
@@ -104,6 +110,9 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     naming = _naming(ctx, verb, obj) if lemma in lex.naming else None
     if naming is not None:
         return naming, "naming"
+    cast = _cast_as(ctx, verb, obj) if lemma in lex.as_frame else None
+    if cast is not None:
+        return cast, "as"
     # "reaffirmed Moscow's denial that ...", "made the case that ...": a statement noun
     # with its clause, whatever the verb.
     said = _noun_clause(lex, obj)
@@ -168,6 +177,18 @@ def _naming(ctx: Context, verb: Token, obj: Token | None) -> list[Range] | None:
     return None
 
 
+def _cast_as(ctx: Context, verb: Token, obj: Token | None) -> list[Range] | None:
+    """ "critics see the law as a gift to banks": the object and its "as" phrase."""
+    if obj is None:
+        return None
+    is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+    for c in verb.children:
+        if as_phrase(c) and c.i > obj.i:
+            pieces = clause_ranges(ctx, obj, is_cue, nominal=True)
+            return _join(ctx, pieces + clause_ranges(ctx, c, is_cue, nominal=True))
+    return None
+
+
 def _prepositional(ctx: Context, verb: Token, preps: frozenset[str]) -> list[Range] | None:
     """ "warned of serious consequences if ...", "calling for it to stay away".
 
@@ -209,7 +230,7 @@ def is_clause_cue(ctx: Context, tok: Token) -> bool:
     if ctx.in_quote(tok):
         return False
     if tok.pos_ == "VERB":
-        lemma = tok.lemma_.lower()
+        lemma = ctx.lexicon.lemma(tok)
         lex = ctx.lexicon
         return (
             lex.is_verb_cue(lemma)
@@ -233,8 +254,6 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
         if not content:
             continue
         speaker = subject_of(tok)
-        if speaker is None and is_passive(tok) and frame != "clause":
-            continue  # "Russia is expected to ...": nobody is quoted
         if speaker is None and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
             continue  # an imperative ("Note: ...", "Consider that ...") reports nobody
         if speaker is not None and any(s <= speaker.idx < e for s, e in content):

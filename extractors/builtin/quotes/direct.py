@@ -47,7 +47,7 @@ def is_quote_cue(ctx: Context, tok: Token) -> bool:
     """A verb that can introduce a direct quote: "said", "told", "went on", "added"."""
     if tok.pos_ not in ("VERB", "AUX") or ctx.in_quote(tok):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = ctx.lexicon.lemma(tok)
     lex = ctx.lexicon
     particles = lex.particles.get(lemma)
     if particles and any(
@@ -318,7 +318,7 @@ def _speaker_window(
 def _cue_range(ctx: Context, cue: Token) -> tuple[int, int]:
     """The cue with its particle: "went on", "pointed out"."""
     end = cue.idx + len(cue)
-    particles = ctx.lexicon.particles.get(cue.lemma_.lower(), frozenset())
+    particles = ctx.lexicon.particles.get(ctx.lexicon.lemma(cue), frozenset())
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.head.i == cue.i and (nxt.dep_ == "prt" or nxt.lower_ in particles):
         end = nxt.idx + len(nxt)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +27,31 @@ class Lexicon:
     intention: frozenset[str]
     object: frozenset[str]
     naming: frozenset[str]
+    as_frame: frozenset[str]
+    modal: frozenset[str]
     object_extensions: dict[str, frozenset[str]]
     prepositional: dict[str, frozenset[str]]
     adjectives: frozenset[str]
+    seeming: frozenset[str]
+    impersonal: frozenset[str]
     phrases: tuple[Phrase, ...]
     particles: dict[str, frozenset[str]]
     needs_frame: frozenset[str]
     nouns: frozenset[str]
     intention_nouns: frozenset[str]
+    verbs: frozenset[str]  # every verb lemma above, for `lemma()`
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, mended where the small model drops a stem's final "e"
+        ("rated" -> "rat", "hoped" -> "hop") and the mended word is a cue verb."""
+        lemma: str = tok.lemma_.lower()
+        if (
+            lemma not in self.verbs
+            and lemma + "e" in self.verbs
+            and tok.lower_.endswith(("ed", "es", "ing"))
+        ):
+            return lemma + "e"
+        return lemma
 
     def is_verb_cue(self, lemma: str) -> bool:
         return (
@@ -40,6 +60,7 @@ class Lexicon:
             or lemma in self.directive
             or lemma in self.intention
             or lemma in self.naming
+            or lemma in self.as_frame
         )
 
     def extensions(self, lemma: str) -> frozenset[str]:
@@ -71,16 +92,23 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         Phrase(tuple(_word(w, "phrases") for w in p["words"]), bool(p.get("source_after", True)))
         for p in data.get("phrases") or ()
     )
+    verb_groups = ("speech", "belief", "directive", "intention", "object", "naming", "as_frame")
+    verbs = frozenset().union(*(_words(data, k) for k in verb_groups))
     return Lexicon(
+        verbs=verbs | frozenset(_frames(data, "prepositional")),
         speech=_words(data, "speech"),
         belief=_words(data, "belief"),
         directive=_words(data, "directive"),
         intention=_words(data, "intention"),
         object=_words(data, "object"),
         naming=_words(data, "naming"),
+        as_frame=_words(data, "as_frame"),
+        modal=_words(data, "modal_passives"),
         object_extensions=_frames(data, "object_extensions"),
         prepositional=_frames(data, "prepositional"),
         adjectives=_words(data, "adjectives"),
+        seeming=_words(data, "seeming"),
+        impersonal=_words(data, "impersonal"),
         phrases=phrases,
         particles=_frames(data, "particles"),
         needs_frame=_words(data, "needs_frame"),

@@ -110,7 +110,7 @@ def _inner_cue(ctx: Context, start: int, end: int) -> Token | None:
         tok = doc[k]
         if (
             tok.pos_ == "VERB"
-            and ctx.lexicon.takes_clause(tok.lemma_.lower())
+            and ctx.lexicon.takes_clause(ctx.lexicon.lemma(tok))
             and not ctx.in_quote(tok)
         ):
             return tok

@@ -20,6 +20,7 @@ from sitroom.extractors.builtin.quotes.lexicon import default_lexicon
 from sitroom.extractors.builtin.quotes.nested import attach_parentheticals
 from sitroom.extractors.builtin.quotes.nouns import attach_nouns
 from sitroom.extractors.builtin.quotes.speakers import Speaker, person_antecedent, resolve
+from sitroom.extractors.builtin.quotes.stance import attach_stances
 from sitroom.extractors.builtin.quotes.transcript import attach_transcript
 from sitroom.extractors.builtin.timeline.anchors import date_statements
 from sitroom.extractors.builtin.timeline.dates import warm_up as warm_up_dates
@@ -54,6 +55,7 @@ def find_drafts(doc: Doc, indirect: bool = True, continuation: bool = True) -> l
     if indirect:
         drafts += attach_clauses(ctx, used)
         drafts += attach_nouns(ctx)
+        drafts += attach_stances(ctx, used)
     for draft in drafts:
         classify(ctx, draft)
     if continuation:

@@ -52,14 +52,14 @@ def _is_aside(
         return False
     if tok.dep_ in (NOMINAL_TRAILING if nominal else TRAILING) and _trailing(ctx, tok, root):
         return True
-    if tok.dep_ not in ASIDES:
-        return False
+    if tok.dep_ not in ASIDES or any(c.dep_ == "auxpass" for c in tok.children):
+        return False  # "... or why it was raised": a passive reports nobody new
     if any(c.dep_ == "mark" for c in tok.children):
         # "..., though she noted that ...": a clause with its own speaker and cue is a
         # statement of its own, whatever conjunction joins it.
         return (
             own_subject(tok) is not None
-            and ctx.lexicon.takes_clause(tok.lemma_.lower())
+            and ctx.lexicon.takes_clause(ctx.lexicon.lemma(tok))
             and any(c.dep_ == "ccomp" for c in tok.children)
             and is_cue(tok)
         )
