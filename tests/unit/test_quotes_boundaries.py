@@ -98,3 +98,35 @@ def test_according_to_opening_a_paragraph_does_not_borrow_the_quote_above(
         "According to the harbour office, the storm will pass by Sunday."
     )
     assert by_cue(nlp, text)["According to"][0] == ["the storm will pass by Sunday."]
+
+
+def test_parenthetical_cue_may_carry_a_word_of_time(nlp: Language) -> None:
+    text = "The truth, the envoy said then, was that the mayor had lied."
+    assert by_cue(nlp, text)["said"] == (
+        ["The truth", "was that the mayor had lied"],
+        "the senator",
+    )
+
+
+def test_when_it_was_said_is_not_part_of_the_statement(nlp: Language) -> None:
+    text = "The port will reopen, officials said on Friday, a week after the storm hit."
+    assert by_cue(nlp, text)["said"] == (["The port will reopen"], "officials")
+
+
+def test_reported_clause_after_a_phrase_is_still_the_content(nlp: Language) -> None:
+    # The parser hangs "she would resign" on "said" as an adverbial clause.
+    text = "Ms. Ruiz said after the vote she would resign."
+    content, speaker = by_cue(nlp, text)["said"]
+    assert content[-1].endswith("she would resign")
+    assert speaker == "Ms. Ruiz"
+
+
+def test_verb_with_its_own_object_is_not_the_cue_of_the_quote_after_it(
+    nlp: Language,
+) -> None:
+    assert extract(nlp, 'Some farmers still feel that way, "even now."') == []
+
+
+def test_quote_spelling_out_the_object_keeps_its_cue(nlp: Language) -> None:
+    text = 'She added the words, "Home at last."'
+    assert by_cue(nlp, text)["added"] == (['"Home at last."'], "She")

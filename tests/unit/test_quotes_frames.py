@@ -119,3 +119,14 @@ def test_it_is_unclear_whether_asserts_no_view(nlp: Language) -> None:
 
 def test_appearing_somewhere_is_not_seeming(nlp: Language) -> None:
     assert extract(nlp, "He appeared on television.") == []
+
+
+def test_bare_passive_of_a_verb_that_is_not_one_of_saying_reports_nothing(
+    nlp: Language,
+) -> None:
+    assert extract(nlp, "The plan was defended in court.") == []
+
+
+def test_bare_passive_of_a_verb_of_saying_reports_its_subject(nlp: Language) -> None:
+    text = "The diagnosis was confirmed on Tuesday."
+    assert by_cue(nlp, text)["confirmed"] == (["The diagnosis"], None)

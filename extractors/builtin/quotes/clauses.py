@@ -43,7 +43,23 @@ NOT_CONTENT = frozenset(
 
 
 def _clause_children(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if found:
+        return found
+    # "said after the meeting he would resign": the parser takes the clause for an adverbial
+    # one when a phrase comes between; a clause with its own subject and no conjunction,
+    # right of the verb, is still what was said.
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.i > verb.i
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i for g in c.children)
+        and not any(g.dep_ == "mark" for g in c.children)
+        and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        and not any(t.is_punct for t in verb.doc[verb.i + 1 : c.i])
+    ]
 
 
 def _infinitive(verb: Token) -> Token | None:

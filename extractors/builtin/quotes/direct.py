@@ -125,12 +125,30 @@ def _cue_before(ctx: Context, region: QuoteRegion, first: int, merging: bool) ->
             crossed_stop = True
             continue
         if is_quote_cue(ctx, tok):
-            return tok
+            return None if _has_complement(ctx, tok, first) else tok
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             return None
         if tok.pos_ not in NOUNISH:
             return None
     return None
+
+
+def _has_complement(ctx: Context, cue: Token, first: int) -> bool:
+    """ "voters who think so, "...": a verb whose object or clause stands between it
+    and the quote already has what it reports, so the quote is not its content. An object
+    that the quote spells out is no obstacle: "added the words, "..."", "said this: "..."".
+    """
+    doc = ctx.doc
+    for c in cue.children:
+        if c.dep_ not in ("dobj", "ccomp", "xcomp", "attr", "npadvmod") or ctx.in_quote(c):
+            continue
+        if not cue.i < c.i < first:
+            continue
+        between = doc[c.right_edge.i + 1 : first]
+        if c.dep_ == "dobj" and all(t.text in (",", ":") for t in between):
+            continue
+        return True
+    return False
 
 
 def _usable(ctx: Context, tok: Token) -> bool:

@@ -37,36 +37,65 @@ def _np(ctx: Context, tokens: list[Token]) -> Token | None:
     return heads[-1] if heads else None
 
 
+def _when(tok: Token) -> bool:
+    """A word saying when something was said: "then", "later", "on Monday"."""
+    return (
+        tok.ent_type_ in ("DATE", "TIME")
+        or (tok.pos_ == "ADV" and tok.dep_ in ("advmod", "npadvmod"))
+        or (
+            tok.pos_ == "ADP"
+            and tok.dep_ == "prep"
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].ent_type_ in ("DATE", "TIME")
+        )
+    )
+
+
 def _parenthetical(ctx: Context, cue: Token) -> tuple[Token, int, int] | None:
-    """(speaker, first token, last token) of ", said X," or ", X said," around `cue`."""
+    """(speaker, first token, last token) of ", said X," or ", X said," around `cue`.
+
+    A word of time may follow: ", said Blinken on Monday,", ", the envoy said then,".
+    """
     doc = ctx.doc
     i = cue.i
     # ", said Blinken,"
     if i > 0 and doc[i - 1].text in COMMAS:
         j = i + 1
-        while j < len(doc) and j - i <= MAX_NP and doc[j].text not in COMMAS:
+        while j < len(doc) and j - i <= MAX_NP + 3 and doc[j].text not in COMMAS:
             j += 1
         if j < len(doc) and doc[j].text in COMMAS:
-            head = _np(ctx, [doc[k] for k in range(i + 1, j)])
+            np_end = j
+            while np_end > i + 1 and _when(doc[np_end - 1]):
+                np_end -= 1
+            head = _np(ctx, [doc[k] for k in range(i + 1, np_end)])
             if head is not None:
                 return head, i - 1, j
     # ", Blinken said,"
-    if i + 1 < len(doc) and doc[i + 1].text in COMMAS:
+    after = i + 1
+    while after < len(doc) and after - i <= 3 and _when(doc[after]):
+        after += 1
+    if after < len(doc) and doc[after].text in COMMAS:
         j = i - 1
         while j >= 0 and i - j <= MAX_NP and doc[j].text not in COMMAS:
             j -= 1
         if j >= 0 and doc[j].text in COMMAS:
             head = _np(ctx, [doc[k] for k in range(j + 1, i)])
             if head is not None:
-                return head, j, i + 1
+                return head, j, after
     return None
 
 
-def _describes_speaker(doc: Doc, speaker: Token, start: int, end: int) -> bool:
-    """Whether the words after the closing comma are an apposition to the speaker."""
+def _describes_speaker(doc: Doc, speaker: Token, cue: Token, start: int, end: int) -> bool:
+    """Whether the words after the closing comma describe the speaker or the saying, not
+    the statement: "..., said Mira Holt, a grower who ...", "..., officials said on
+    Thursday, a day after the talks failed"."""
     for k in range(start, end + 1):
         tok = doc[k]
         if tok.head.i < start or tok.head.i > end:  # the root of that stretch
+            if tok.head.i == cue.i:  # when or where it was said: "a day after the talks"
+                return tok.dep_ in ("prep", "npadvmod", "advmod") or (
+                    tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)
+                )
             return tok.dep_ in ("appos", "relcl", "acl") or tok.head.i == speaker.i
     return False
 
@@ -144,7 +173,7 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
         left = [doc[k] for k in range(lo, open_i)]
         if not left or hi <= close_i + 1 or not any(t.pos_ in HEADS for t in left):
             continue
-        if _describes_speaker(doc, speaker, close_i + 1, hi):
+        if _describes_speaker(doc, speaker, cue, close_i + 1, hi):
             continue  # "..., said Mira Holt, a grower who ...": not a parenthetical
         if any(ctx.in_quote(t) for t in left[-2:]):
             continue  # '"...," said X, ...' is a direct quote, handled elsewhere

@@ -63,6 +63,13 @@ def _said_of(ctx: Context, verb: Token, is_cue: Callable[[Token], bool]) -> list
     return pieces
 
 
+def _reported(ctx: Context, verb: Token, lemma: str) -> bool:
+    """A bare passive reports its subject when somebody is named ("was first reported by
+    the paper") or the verb is one of saying ("the diagnosis was confirmed"); "the plan was
+    defended" or "if it were offered" says nothing of what anyone said."""
+    return any(c.dep_ == "agent" for c in verb.children) or lemma in ctx.lexicon.speech
+
+
 def passive_content(
     ctx: Context, verb: Token, is_cue: Callable[[Token], bool]
 ) -> list[Range] | None:
@@ -71,6 +78,7 @@ def passive_content(
     if subject is None or subject.i > verb.i or ctx.lexicon.lemma(verb) in ctx.lexicon.modal:
         return None
     said = _said_of(ctx, verb, is_cue)
-    if not said and ctx.lexicon.lemma(verb) not in ctx.lexicon.object:
+    lemma = ctx.lexicon.lemma(verb)
+    if not said and not (lemma in ctx.lexicon.object and _reported(ctx, verb, lemma)):
         return None
     return clause_ranges(ctx, subject, is_cue, nominal=True) + said
