@@ -130,3 +130,31 @@ def test_verb_with_its_own_object_is_not_the_cue_of_the_quote_after_it(
 def test_quote_spelling_out_the_object_keeps_its_cue(nlp: Language) -> None:
     text = 'She added the words, "Home at last."'
     assert by_cue(nlp, text)["added"] == (['"Home at last."'], "She")
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+
+def test_participle_on_the_place_of_saying_belongs_to_who_spoke_there(nlp: Language) -> None:
+    text = "The mayor spoke at a news conference announcing that the bridge would close."
+    assert by_cue(nlp, text)["announcing"][1] == "The mayor"
+
+
+def test_participle_on_an_issued_statement_belongs_to_its_issuer(nlp: Language) -> None:
+    text = "The board released a note describing the levy as unfair."
+    assert by_cue(nlp, text)["calling"] == (["the fine a disgrace"], "The council")
+
+
+def test_participle_on_a_document_lets_the_document_speak(nlp: Language) -> None:
+    text = "In a letter announcing the merger, the bank thanked its staff."
+    assert by_cue(nlp, text)["announcing"] == (["the merger"], "a letter")
+
+
+def test_object_of_the_verb_above_is_the_one_who_feels(nlp: Language) -> None:
+    text = "The long drought left many farmers feeling that the state had abandoned them."
+    assert by_cue(nlp, text)["feeling"][1] == "many farmers"
+
+
+def test_participle_shares_a_passive_subject(nlp: Language) -> None:
+    text = "After saying the dam was safe, the engineer was rushed to court."
+    assert by_cue(nlp, text)["saying"] == (["the dam was safe"], "the engineer")

@@ -51,6 +51,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     antecedent stands in for a missing subject.
     """
     found = own_subject(verb)
+    if found is None and depth > 0:
+        # "After saying ..., she was rushed to hospital": a shared subject may be passive.
+        found = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if found is not None and _across_paragraphs(found, verb):
         found = None
     if found is not None or depth > 4:
@@ -63,14 +66,71 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         # (the parser loses it when it runs a sentence on from the previous paragraph).
         return surface_subject(verb) if depth == 0 else None
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        return _participle_source(head)
     if verb.dep_ == "relcl":
         return head if head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    if verb.dep_ == "xcomp":
+        # "left many nations feeling that ...": the object of the verb above is the one
+        # who feels (object control).
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return obj
     if head.pos_ == "ADP":  # "in saying": the preposition hangs on the real verb
         head = head.head
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
     return subject_of(head, depth + 1)
+
+
+# Things that speak for whoever wrote them: "in a statement announcing ...".
+DOCUMENTS = frozenset(
+    (
+        "statement",
+        "letter",
+        "report",
+        "memo",
+        "release",
+        "email",
+        "tweet",
+        "post",
+        "message",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "ruling",
+        "order",
+        "document",
+        "study",
+        "survey",
+        "poll",
+        "video",
+        "ad",
+        "advertisement",
+        "op-ed",
+        "editorial",
+        "column",
+        "book",
+        "brief",
+    )
+)
+
+
+def _participle_source(noun: Token) -> Token | None:
+    """Who speaks in "<noun> saying ...": the noun itself ("a report saying", "protesters
+    chanting"), unless it only says where it was said ("she said at a briefing
+    announcing ...") or what was issued ("released a note describing ..."): then the
+    speaker of the clause around it."""
+    head = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and head.pos_ == "ADP"
+        and head.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() not in DOCUMENTS  # "in a statement saying ...": it speaks
+    ):
+        return own_subject(head.head) or noun
+    if noun.dep_ == "dobj" and noun.pos_ == "NOUN" and head.pos_ == "VERB":
+        return own_subject(head) or noun
+    return noun
 
 
 def _across_paragraphs(a: Token, b: Token) -> bool:
