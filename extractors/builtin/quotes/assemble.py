@@ -7,6 +7,7 @@ from sitroom.extractors.builtin.quotes.draft import Draft
 
 DIRECT_SHARE = 0.9  # a content this much inside quotation marks is a direct quote
 SAME = 0.8  # two contents overlapping this much (of the smaller) are one attribution
+NESTED = 0.6  # ... unless the smaller, at most this share of the larger, has its cue inside
 
 
 def _merge(ranges: list[Range]) -> list[Range]:
@@ -57,11 +58,22 @@ def _outranks(new: Draft, old: Draft) -> bool:
     return new.how in PARSED and old.how in PARSED and new.size() > old.size()
 
 
+def _nested(a: Draft, b: Draft) -> bool:
+    """One attribution inside the other's content: "she recalls [the partner telling the
+    client: "..."]". Both stand, as the annotation scheme has it."""
+    small, big = (a, b) if a.size() < b.size() else (b, a)
+    if small.cue is None or small.size() > NESTED * big.size():
+        return False
+    if not small.how.startswith("direct") or big.how not in PARSED:
+        return False  # only a quotation with its own cue is sure to be a statement of its own
+    return any(s <= small.cue[0] < e for s, e in big.content)
+
+
 def dedupe(drafts: list[Draft]) -> list[Draft]:
     """Keep one of each group of drafts that report the same content.
 
     Earlier drafts win: callers pass them most trusted first (direct quotes, then phrases,
-    then clauses).
+    then clauses). A statement reported inside another one is not a duplicate of it.
     """
     kept: list[Draft] = []
     for d in drafts:
@@ -71,7 +83,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         dup = False
         for i, k in enumerate(kept):
             ov = _overlap(d, k)
-            if ov and ov >= SAME * min(size, k.size()):
+            if ov and ov >= SAME * min(size, k.size()) and not _nested(d, k):
                 dup = True
                 if _outranks(d, k):
                     kept[i] = d

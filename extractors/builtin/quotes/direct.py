@@ -70,9 +70,14 @@ def _cue_after(ctx: Context, region: QuoteRegion, last: int) -> Token | None:
     """`"...," he said` or `"...," said Blinken`: the cue follows the closing mark."""
     doc = ctx.doc
     para_end = ctx.para_range(region.start)[1]
-    for i in range(last + 1, min(last + 1 + WINDOW, len(doc))):
+    # A speaker's full title can be long: "..., state Del. Ana Ruiz (D-Lake County), said".
+    for i in range(last + 1, min(last + 1 + 2 * WINDOW, len(doc))):
         tok = doc[i]
-        if tok.idx >= para_end or ctx.in_quote(tok):
+        if tok.idx >= para_end:
+            return None
+        if ctx.in_quote(tok):
+            if _nickname(ctx, tok):
+                continue  # `"...," state Sen. Dolores "Lola" Reyna said`
             return None
         if tok.text in SENTENCE_END:
             return None
@@ -83,6 +88,23 @@ def _cue_after(ctx: Context, region: QuoteRegion, last: int) -> Token | None:
         if tok.pos_ not in NOUNISH:
             return None
     return None
+
+
+def _nickname(ctx: Context, tok: Token) -> bool:
+    """A quoted nickname inside a name: one or two capitalised words between names."""
+    k = ctx.region_of(tok)
+    if k is None:
+        return False
+    region = ctx.regions[k]
+    s, e = region.inner(ctx.text)
+    words = ctx.text[s:e].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    span = ctx.doc.char_span(region.start, region.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(ctx.doc):
+        return False
+    before, after = ctx.doc[span.start - 1], ctx.doc[span.end]
+    return before.pos_ == "PROPN" and after.text[:1].isupper()
 
 
 def _starts_clause(ctx: Context, region: QuoteRegion) -> bool:
@@ -211,6 +233,38 @@ def _dash_credit(ctx: Context, region: QuoteRegion) -> tuple[int, Token, Token] 
     return j, doc[dash_tok], heads[-1] if heads else names[-1]
 
 
+NOT_SPEAKERS = frozenset(("it", "this", "that", "here", "there", "following", "what"))
+
+
+def _colon_lead(ctx: Context, region: QuoteRegion) -> tuple[Token, Token, Token] | None:
+    """(colon, verb, speaker) when a clause ending in a colon introduces the quote:
+    `The ministry's statement read: "..."`, `Okafor made one promise:` before a quoted
+    paragraph. Whoever is the subject of that clause speaks."""
+    text, doc = ctx.text, ctx.doc
+    j = region.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon_i = ctx.token_at(j)
+    if colon_i is None or ctx.in_quote(doc[colon_i]):
+        return None
+    colon = doc[colon_i]
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or ctx.in_quote(verb):
+        return None
+    lex = ctx.lexicon
+    says = lex.lemma(verb) in lex.speech or any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.nouns for c in verb.children
+    )  # "reports:", "made the following comment:", "has a message:"
+    speaker = own_subject(verb)
+    if not says or speaker is None or speaker.lower_ in NOT_SPEAKERS:
+        return None
+    if speaker.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return colon, verb, speaker
+
+
 def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) -> bool:
     """Whether someone else may be speaking between two token positions.
 
@@ -224,8 +278,15 @@ def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) 
         if i == allowed or ctx.in_quote(tok) or not is_quote_cue(ctx, tok):
             continue
         if allowed is not None and (tok.head.i == allowed or doc[allowed].head.i == i):
-            continue
+            # The speaker's own aside, unless the next quote comes in its sentence:
+            # `"...," she said, adding: "..."` is a second statement, while in
+            # `"...," she said, laughing. "..."` the same quote goes on.
+            if any(doc[j].text in SENTENCE_END for j in range(i + 1, end)):
+                continue
+            return True
         if content_of(ctx, tok) is not None or _next_to_quote(ctx, tok):
+            return True
+        if tok.right_edge.i >= end:  # "raising some points, among them, "...""
             return True
     return False
 
@@ -283,6 +344,11 @@ def attach_direct(ctx: Context, claimed: set[int]) -> list[Draft]:
             if credit is not None:
                 dash, cue, speaker = credit
                 cue_span = (dash, dash + 1)
+        if cue is None and ends:
+            lead = _colon_lead(ctx, region)
+            if lead is not None:
+                colon, cue, speaker = lead
+                cue_span = (colon.idx, colon.idx + 1)
         if cue is None:
             continue
         same = by_cue.get(cue.i)

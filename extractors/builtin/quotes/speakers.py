@@ -28,8 +28,8 @@ class Speaker:
     actor_kind: str | None = None
 
 
-LEADING_JUNK = " \t\"“”‘’'―—–-,:;("
-TRAILING_JUNK = " \t\"“”‘’'―—–-,:;)"
+LEADING_JUNK = " \t\"“”‘’'―—–-,:;()"
+TRAILING_JUNK = " \t\"“”‘’'―—–-,:;()"
 
 
 def clean_name(name: str) -> str:
@@ -64,7 +64,25 @@ def _actor_for(actors: ActorsResult | None, tok: Token) -> Actor | None:
     return best
 
 
+def outside_brackets(tok: Token) -> Token:
+    """The name a bracketed tag belongs to: "Lopez (D-Lake County)" -> Lopez.
+
+    The parser sometimes heads the whole name with the last word of the tag."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i].text not in ("(", ")") and tok.i - i < 8:
+        i -= 1
+    if doc[i].text != "(" or i == 0:
+        return tok
+    close = next((k for k in range(tok.i, min(tok.i + 8, len(doc))) if doc[k].text == ")"), None)
+    before = doc[i - 1]
+    if close is None or before.pos_ not in ("PROPN", "NOUN"):
+        return tok
+    return before
+
+
 def resolve(doc: Doc, tok: Token, actors: ActorsResult | None) -> Speaker:
+    tok = outside_brackets(tok)
     local = Span(*mention_range(tok))
     if tok.lower_ in RELATIVE:
         local = Span(tok.idx, tok.idx + len(tok))

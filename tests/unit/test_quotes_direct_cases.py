@@ -1,0 +1,64 @@
+"""Direct quotations in shapes news copy often takes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitroom.extractors.builtin.quotes import QuotesExtractor
+from sitroom.extractors.model import Article, Quote, Results
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def extract(nlp: Language, text: str) -> list[Quote]:
+    return list(QuotesExtractor().run(nlp(text), Article(text=text), Results()).quotes)
+
+
+def described(text: str, quotes: list[Quote]) -> list[tuple[list[str], str | None, str | None]]:
+    """(content pieces, local speaker, speaker name) of each quote, in order."""
+    return [
+        (
+            [s.text(text) for s in q.content],
+            q.speaker_span.text(text) if q.speaker_span else None,
+            q.speaker,
+        )
+        for q in quotes
+    ]
+
+
+def test_quoted_nickname_inside_the_speakers_name_does_not_hide_the_cue(nlp: Language) -> None:
+    text = '"We will win!" state Sen. Maria "Mia" Lopez (D-Lake County) shouted to the crowd.'
+    [(content, _, name)] = described(text, extract(nlp, text))
+    assert content == ['"We will win!"']
+    assert name is not None and name.endswith("Lopez")
+
+
+def test_clause_ending_in_a_colon_introduces_the_quoted_paragraph(nlp: Language) -> None:
+    text = 'Okafor made one promise to the crowd:\n\n"The schools will open on time."'
+    assert described(text, extract(nlp, text)) == [
+        (['"The schools will open on time."'], "Okafor", "Okafor")
+    ]
+
+
+def test_colon_after_a_clause_that_says_nothing_attributes_nothing(nlp: Language) -> None:
+    assert extract(nlp, 'Here is the text:\n\n"We agree."') == []
+
+
+def test_aside_introducing_a_quote_in_its_sentence_starts_a_new_statement(
+    nlp: Language,
+) -> None:
+    text = '"We must do better," Ruiz said, adding, "The bridge should never have failed."'
+    quotes = extract(nlp, text)
+    assert [c for c, _, _ in described(text, quotes)] == [
+        ['"We must do better,"'],
+        ['"The bridge should never have failed."'],
+    ]
+    assert quotes[1].cue is not None and quotes[1].cue.text(text) == "adding"
+
+
+def test_aside_ending_its_sentence_lets_the_quote_go_on(nlp: Language) -> None:
+    text = '"We must do better," Ruiz said, laughing. "Next year will be different."'
+    [(content, speaker, _)] = described(text, extract(nlp, text))
+    assert content == ['"We must do better,"', '"Next year will be different."']
+    assert speaker == "Ruiz"
