@@ -130,3 +130,22 @@ def test_bare_passive_of_a_verb_that_is_not_one_of_saying_reports_nothing(
 def test_bare_passive_of_a_verb_of_saying_reports_its_subject(nlp: Language) -> None:
     text = "The diagnosis was confirmed on Tuesday."
     assert by_cue(nlp, text)["confirmed"] == (["The diagnosis"], None)
+
+
+# --- gerunds and relative speakers ---------------------------------------------------------
+
+
+def test_gerund_complement_of_a_verb_of_proposing_is_the_content(nlp: Language) -> None:
+    text = "He proposed dropping the tax on bread."
+    assert by_cue(nlp, text)["proposed"] == (["dropping the tax on bread"], "He")
+
+
+def test_going_somewhere_to_do_something_is_not_a_statement(nlp: Language) -> None:
+    assert extract(nlp, "He went hiking in the hills.") == []
+
+
+def test_relative_pronoun_of_a_coordinated_verb_is_a_speaker_not_a_question(
+    nlp: Language,
+) -> None:
+    text = "Growers, who met the minister and see the tariff as a threat, left early."
+    assert by_cue(nlp, text)["see"] == (["the tariff as a threat"], "who")

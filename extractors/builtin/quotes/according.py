@@ -54,7 +54,7 @@ def _trim(text: str, start: int, end: int) -> Range:
 def attach_phrases(ctx: Context) -> list[Draft]:
     doc = ctx.doc
     drafts: list[Draft] = []
-    for tok in doc:
+    for tok in ctx.tokens:
         n = _phrase_at(ctx, tok.i)
         if not n or ctx.in_quote(tok):
             continue

@@ -49,7 +49,9 @@ def _overlap(a: Draft, b: Draft) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
 
 
-PARSED = frozenset(("clause", "infinitive", "object", "prepositional", "naming", "adjective"))
+PARSED = frozenset(
+    ("clause", "gerund", "infinitive", "object", "prepositional", "naming", "as", "adjective")
+)
 
 
 def _outranks(new: Draft, old: Draft) -> bool:

@@ -73,6 +73,19 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
+def _gerund(verb: Token) -> Token | None:
+    """A subjectless -ing complement right of the verb: "proposed dropping the tax"."""
+    for c in verb.children:
+        if (
+            c.dep_ in ("xcomp", "ccomp")
+            and c.tag_ == "VBG"
+            and c.i > verb.i
+            and not any(g.dep_ in ("nsubj", "aux", "mark") for g in c.children)
+        ):
+            return c
+    return None
+
+
 def _object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "dobj":
@@ -106,6 +119,15 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
             if c.i < verb.i or r[1] > verb.idx
         ]
         return ranges, "clause"
+    gerund = _gerund(verb)
+    if (
+        gerund is not None
+        and (lex.takes_clause(lemma) or lemma in lex.intention)
+        and lemma not in lex.needs_frame  # "went hiking"
+    ):
+        # "proposed dropping the tax", "denied taking the money"
+        is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+        return clause_ranges(ctx, gerund, is_cue), "gerund"
     inf = _infinitive(verb)
     if inf is not None and (lemma in lex.directive or lemma in lex.intention):
         obj = _object(verb)
@@ -259,7 +281,7 @@ def is_clause_cue(ctx: Context, tok: Token) -> bool:
 
 def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
     drafts: list[Draft] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.i in used or not is_clause_cue(ctx, tok):
             continue
         found = content_of(ctx, tok)
@@ -274,7 +296,7 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
             continue  # an imperative ("Note: ...", "Consider that ...") reports nobody
         if speaker is not None and any(s <= speaker.idx < e for s, e in content):
             speaker = None
-        if speaker is not None and speaker.lower_ in ("who", "what") and tok.dep_ != "relcl":
+        if speaker is not None and speaker.lower_ in ("who", "what") and not _relative(speaker):
             continue  # a question ("But who knows what ..."), not somebody's statement
         drafts.append(
             Draft(
@@ -287,6 +309,14 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
             )
         )
     return drafts
+
+
+def _relative(pronoun: Token) -> bool:
+    """ "voters who said ...", "voters who met him and said ...": a relative pronoun."""
+    verb = pronoun.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "relcl"
 
 
 def trim_in_paragraph(ctx: Context, cue: Token, content: list[Range]) -> list[Range]:

@@ -27,6 +27,8 @@ class Context:
     para_starts: list[int] = field(default_factory=list)
     # 1 for each character strictly inside quotation marks.
     mask: bytearray = field(default_factory=bytearray)
+    # The tokens, made once: spaCy builds a new Token object on every iteration of a Doc.
+    tokens: list[Token] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, lexicon: Lexicon) -> Context:
@@ -40,7 +42,8 @@ class Context:
             s, e = r.inner(text)
             ctx.mask[s:e] = b"\x01" * (e - s)
         region_starts = [r.start for r in ctx.regions]
-        for tok in doc:
+        ctx.tokens = list(doc)
+        for tok in ctx.tokens:
             k = bisect.bisect_right(region_starts, tok.idx) - 1
             if k >= 0:
                 r = ctx.regions[k]

@@ -9,6 +9,7 @@ newline), so one bad mark can spoil at most its own paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "\u201c\u201e\u00ab"  # “ „ «
@@ -35,6 +36,9 @@ class QuoteRegion:
         return s, e
 
 
+MARKS = re.compile("''|``|[" + OPENERS + CLOSERS + TOGGLES + "]")
+
+
 def _mark_at(text: str, i: int) -> tuple[str, int]:
     """The kind of quotation mark at `i` ("open", "close", "toggle" or "") and its width."""
     ch = text[i]
@@ -55,8 +59,9 @@ def _mark_at(text: str, i: int) -> tuple[str, int]:
 def _paragraph_regions(text: str, start: int, end: int) -> list[QuoteRegion]:
     regions: list[QuoteRegion] = []
     opened: int | None = None
-    i = start
-    while i < end:
+    # Only the marks matter: jump from one to the next rather than look at every character.
+    for m in MARKS.finditer(text, start, end):
+        i = m.start()
         kind, width = _mark_at(text, i)
         if kind == "open" or (kind == "toggle" and opened is None):
             # A second opener inside an open quote is a typo more often than nesting:
@@ -66,7 +71,6 @@ def _paragraph_regions(text: str, start: int, end: int) -> list[QuoteRegion]:
             regions.append(QuoteRegion(opened, i + width, True))
             opened = None
         # A closer with nothing open is a stray mark: ignored.
-        i += width
     if opened is not None:
         tail = end
         while tail > opened and text[tail - 1].isspace():

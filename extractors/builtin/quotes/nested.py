@@ -160,7 +160,7 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
     drafts: list[Draft] = []
     taken: set[int] = set()
     doc = ctx.doc
-    for cue in doc:
+    for cue in ctx.tokens:
         if cue.i in used or not is_quote_cue(ctx, cue):
             continue
         found = _parenthetical(ctx, cue)

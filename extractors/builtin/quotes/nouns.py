@@ -72,7 +72,7 @@ def attach_nouns(ctx: Context) -> list[Draft]:
     lex = ctx.lexicon
     is_cue = lambda t: False  # noqa: E731 - nested statements are the clause pass's business
     drafts: list[Draft] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or ctx.in_quote(tok):
             continue
         lemma = tok.lemma_.lower()

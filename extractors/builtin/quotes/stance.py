@@ -62,7 +62,7 @@ def _impersonal(ctx: Context, adj: Token) -> list[Range] | None:
 def attach_stances(ctx: Context, used: set[int]) -> list[Draft]:
     lex = ctx.lexicon
     drafts: list[Draft] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.i in used or ctx.in_quote(tok):
             continue
         seer: Token | None = None
