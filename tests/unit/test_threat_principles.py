@@ -146,3 +146,172 @@ def test_believing_an_attack_unlikely_is_a_hopeful_remark(score) -> None:
 
 def test_an_event_dated_by_a_long_past_war_is_background(score) -> None:
     assert score("The bridge was bombed during the Korean War.") == 0.0
+
+
+# ---- denials and claims
+
+
+def test_rejecting_or_brushing_off_a_claim_is_a_denial(score) -> None:
+    assert score("The ministry brushed off accusations that its guards had beaten inmates.") == 2.0
+    assert score("The ministry rejected suggestions that it planned to close the strait.") == 0.0
+
+
+def test_insisting_there_are_no_plans_denies_a_plan(score) -> None:
+    assert score("Officials insisted there were no plans to shut the embassy.") == 0.0
+
+
+def test_charging_that_something_happened_is_an_accusation(score) -> None:
+    assert score("The ministry charged that rebels had poisoned the wells.") == 2.0
+
+
+def test_holding_someone_responsible_accuses_them(score) -> None:
+    assert score("Kyiv held Moscow responsible for the blast.") == 2.0
+
+
+# ---- threats
+
+
+def test_threatened_countermeasures_are_a_non_military_threat(score) -> None:
+    assert score("Beijing threatened trade curbs against Canberra.") == 5.8
+    assert score("The ministry threatened countermeasures against the bloc.") == 5.8
+
+
+def test_threatening_to_crush_dissent_threatens_repression(score) -> None:
+    assert score("The general threatened to crush the uprising.") == 7.0
+
+
+def test_a_warning_that_intruders_will_be_sunk_threatens_force(score) -> None:
+    assert score("The admiral warned that any ship entering the zone would be sunk.") == 7.0
+
+
+def test_responding_militarily_is_force(score) -> None:
+    assert score("Athens said it would respond militarily to any incursion.") == 7.0
+
+
+def test_an_inverted_if_clause_is_a_condition(score) -> None:
+    assert score("Washington warned of sanctions should Ankara buy the missiles.") == 5.8
+
+
+# ---- who does it
+
+
+def test_property_violence_by_a_crowd_is_a_riot(score) -> None:
+    assert score("Rioters torched cars in the suburbs.") == 7.5
+    assert score("Soldiers torched the village.") == 9.2
+
+
+def test_a_blockade_by_civilians_obstructs_rather_than_besieges(score) -> None:
+    assert score("Truckers blockaded the border crossing.") == 7.5
+
+
+def test_hackers_crippling_a_network_is_cyber_coercion(score) -> None:
+    assert score("Hackers paralysed the rail network.") == 7.0
+
+
+def test_using_a_chemical_agent_is_mass_violence(score) -> None:
+    assert score("The regime used nerve agents against the town.") == 10.0
+
+
+def test_breaking_a_truce_violates_it(score) -> None:
+    assert score("The militia broke the truce.") == 9.5
+
+
+# ---- negation, futures and questions
+
+
+def test_negative_implicative_verbs_negate_the_act(score) -> None:
+    assert score("The army refrained from shelling the town.") == 0.0
+    assert score("The navy stopped short of boarding the tanker.") == 0.0
+    assert score("The government has yet to impose the promised tariffs.") == 0.0
+    assert score("Not a single shell was fired at the town.") == 0.0
+
+
+def test_scheduled_acts_are_announced_not_feared(score) -> None:
+    assert score("The leaders are expected to sign the accord next week.") == -4.0
+    assert score("The EU is set to approve new aid for Chad.") == -5.2
+
+
+def test_an_actors_readiness_is_intent(score) -> None:
+    text = "The rebels said they were ready to lay down their arms if the army withdrew."
+    assert score(text) == -7.0
+
+
+def test_asking_whether_is_a_question_not_an_appeal(score) -> None:
+    assert score("Officials asked whether the embargo would work.") == 0.0
+
+
+def test_naming_something_is_not_an_appeal(score) -> None:
+    assert score("The envoy called the vote a farce.") == 0.0
+
+
+# ---- documents, media and flows
+
+
+def test_a_document_does_what_its_clause_says(score) -> None:
+    assert score("The assembly adopted a resolution condemning the coup.") == 2.0
+
+
+def test_releasing_a_report_is_not_releasing_prisoners(score) -> None:
+    assert score("The ministry released a report on the crisis.") == 0.0
+
+
+def test_halting_a_flow_of_aid_reduces_aid(score) -> None:
+    assert score("The UN halted food deliveries to the north.") == 5.6
+    assert score("The bank suspended its lending to the country.") == 5.6
+
+
+def test_cutting_off_energy_supplies_is_an_embargo(score) -> None:
+    assert score("Moscow cut off gas supplies to the republic.") == 8.0
+
+
+def test_a_specific_noun_decides_what_halting_it_means(score) -> None:
+    assert score("The two states cancelled their joint naval exercise.") == 4.0
+
+
+# ---- metaphors and non-actors
+
+
+def test_nature_is_no_actor(score) -> None:
+    assert score("Thousands were forced from their homes by rising floodwaters and storms.") == 0.0
+    assert score("The storm destroyed three bridges.") == 0.0
+
+
+def test_violent_words_aimed_at_social_problems_are_metaphors(score) -> None:
+    assert score("The new rules target coal plant emissions.") == 0.0
+    assert score("The mayor waged a long war against poverty.") == 0.0
+    assert score("Government forces waged war on the rebels.") == 10.0
+
+
+def test_only_weapons_explode_as_bombings(score) -> None:
+    assert score("The prison population exploded.") == 0.0
+    assert score("A bomb exploded near the market.") == 10.0
+
+
+def test_taking_ground_needs_ground(score) -> None:
+    assert score("Spies tried to infiltrate the program.") == 0.0
+    assert score("Troops occupied the airport.") == 9.5
+
+
+def test_protesters_occupying_a_square_demonstrate(score) -> None:
+    assert score("Protesters occupied the main square.") == 6.5
+
+
+def test_force_posture_needs_forces(score) -> None:
+    assert score("The scandal reinforced concerns about the campaign.") == 0.0
+    assert score("The ministry reinforced its garrison on the island.") == 7.2
+    assert score("Both sides were urged to exercise restraint.") == pytest.approx(0.3)
+
+
+def test_putting_forces_on_a_state_of_readiness_raises_alert(score) -> None:
+    assert score("Athens put its navy on the highest state of readiness.") == 7.2
+    assert score("The decision put lives in danger.") == 0.0
+
+
+def test_an_attack_on_a_named_person_by_a_named_person_is_criticism(score) -> None:
+    assert score("Senator Ames hit Kowalski hard at the convention.") == 2.0
+    assert score("The president attacked Iran.") == 10.0
+
+
+def test_an_attack_made_in_words_is_criticism(score) -> None:
+    assert score("The candidate attacked the union in a series of tweets.") == 2.0
+    assert score("Troops attacked the town, according to a statement.") == 10.0

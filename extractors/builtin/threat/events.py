@@ -8,7 +8,7 @@ presents the event as real is decided in `modality`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.threat.lexicon import Lexicon, NounEntry, VerbEntry
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 #: Adverbs and prepositions that can complete a phrasal verb ("pull back", "call up").
-PARTICLES = frozenset({"back", "out", "off", "down", "up", "over", "away", "in", "on"})
+PARTICLES = frozenset({"back", "out", "off", "down", "up", "over", "away", "in", "on", "short"})
 #: Amount words after which "in" names the thing counted: "$2 billion in aid".
 MONEY = frozenset(
     {"million", "billion", "trillion", "dollar", "euro", "pound", "yen", "yuan", "rouble", "worth"}
@@ -204,6 +204,8 @@ def objects_of(verb: Token, lex: Lexicon) -> list[Token]:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in through:
                     out.extend(_with_conjuncts([c for c in prep.children if c.dep_ == "pobj"]))
+            # "an aid package", "a weapons shipment": the modifier names the contents
+            out.extend(c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
         out.append(tok)
     return out
 
@@ -281,10 +283,81 @@ def _base_forms(word: str) -> list[str]:
     return out
 
 
+#: Root codes of coercion and violence, which need a human actor.
+NATURAL_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+#: Lexicon classes whose members are forces or weapons.
+MILITARY_CLASSES = ("troops", "weapons", "peacekeepers", "p_military", "p_weapon", "p_aircraft")
+#: "held Moscow responsible for the attack" accuses Moscow of it.
+BLAME_ADJECTIVES = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
+
+
+def _held_responsible(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("hold", "deem", "find") and any(
+        c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in BLAME_ADJECTIVES
+        for c in tok.children
+    )
+
+
 def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigger | None:
+    trig = _verb_pattern(tok, key, entry, lex)
+    root = (trig.code or "")[:2] if trig is not None else ""
+    # "villagers were forced from their homes by rising seas", "the storm destroyed
+    # bridges": nature is no actor, so there is no coercion or violence to code
+    if root in NATURAL_ROOTS and any(matches("@natural_causes", s, lex) for s in _doers(tok)):
+        return None
+    if root in ("15", "18", "19", "20") and _against_ills(tok, objects_of(tok, lex), lex):
+        return None  # "targeted emissions", "waged war on poverty": a metaphor
+    if trig is not None and trig.code == "192" and trig.how == "default":
+        # taking ground needs ground: "infiltrate the program", "occupy the post" take none
+        objects = objects_of(tok, lex)
+        if objects and not any(_place(o, lex) for o in objects):
+            return None
+    return trig
+
+
+def _doers(tok: Token) -> list[Token]:
+    """Who or what does the act: the subject, or the "by" phrase of a passive verb."""
+    found = subjects_of(tok)
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        by = [o for p in tok.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        found += list(_with_conjuncts(by))
+    return found
+
+
+def _against_ills(tok: Token, objects: list[Token], lex: Lexicon) -> bool:
+    """A violent word aimed at a social problem or a force of nature."""
+    aims = list(objects) + [o for p, o in preps_of(tok) if p in ("against", "on", "with")]
+    aims += [  # "waged a war against rising seas"
+        o
+        for obj in objects
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ in ("against", "on")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(matches("@social_ills", a, lex) or matches("@natural_causes", a, lex) for a in aims)
+
+
+def _place(tok: Token, lex: Lexicon) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or matches("@places", tok, lex)
+
+
+def _verb_pattern(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigger | None:
+    if _held_responsible(tok):
+        return Trigger(tok.i, "112", "accuse", key, None, "blame", entry)
+    if key == "call" and any(c.dep_ == "oprd" for c in tok.children):
+        # "called the report credible", "called the strike a violation": naming, not an appeal
+        return Trigger(tok.i, "010", "event", key, None, "naming", entry)
+    if key in lex.cues.retaliation_verbs and any(
+        c.dep_ == "advmod" and c.lower_ in lex.classes.get("force_manners", frozenset())
+        for c in tok.children
+    ):
+        return Trigger(tok.i, "190", entry.frame, key, None, "manner", entry)
     objects = objects_of(tok, lex)
     for obj in objects:
-        field = {"light": "code", "give": "give"}.get(entry.frame)
+        # a multi-word noun entry more specific than the verb's pattern wins: "cancelled
+        # the joint exercise" ends military cooperation, not an exercise
+        field = {"light": "code", "give": "give", "stop": "stop"}.get(entry.frame)
         code = lookup(entry.objects, obj, lex, field)
         if code:
             return Trigger(tok.i, code, entry.frame, key, obj.i, "object", entry)
@@ -319,7 +392,23 @@ def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigg
                 return Trigger(tok.i, found[1].stop, entry.frame, key, obj.i, "stop", entry)
     if entry.code is None and entry.frame in ("event", "embed", "light", "give"):
         return None
+    # force posture needs forces: "reinforce concerns", "amass a fortune" and "deploy
+    # arguments" show no military power
+    posture = entry.code is not None and entry.code[:2] == "15"
+    if posture and objects and not any(_military(o, lex) for o in objects):
+        return None
     return Trigger(tok.i, entry.code, entry.frame, key, None, "default", entry)
+
+
+def _military(tok: Token, lex: Lexicon) -> bool:
+    """A force or weapon: the kind of object a force-posture verb moves or shows."""
+    if tok.pos_ in ("PROPN", "NUM") or any(c.dep_ == "nummod" for c in tok.children):
+        return True  # "deployed the 82nd Airborne", "massed 100,000 along the border"
+    keys = noun_keys(tok)
+    if any(matches(f"@{name}", tok, lex, keys) for name in MILITARY_CLASSES):
+        return True
+    found = noun_entry(tok, lex)
+    return found is not None and (found[1].code or "")[:2] in ("15", "19")
 
 
 def _peace_role(tok: Token, lex: Lexicon) -> bool:
@@ -338,6 +427,24 @@ def _peace_role(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+#: Codes a crowd's act turns into a violent protest (145) or an obstruction (144): rioters
+#: who torch cars or clash with police riot; truckers who blockade a crossing obstruct it.
+#: Protesters who occupy a square demonstrate. (A mob that beats or kills someone still
+#: assaults: 182 is left alone.)
+CROWD_CODES = {"171": "145", "180": "145", "190": "145", "191": "144", "192": "141"}
+
+
+def _crowd_act(tok: Token, code: str, lex: Lexicon) -> str | None:
+    """The protest code for an act whose doer is a crowd of protesters, or None."""
+    target = CROWD_CODES.get(code[:3])
+    if target is None:
+        return None
+    cur = tok
+    while cur.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cur.children):
+        cur = cur.head  # "rioters torched cars and looted shops": the shared subject
+    return target if any(matches("@protesters", s, lex) for s in subjects_of(cur)) else None
+
+
 def _personal(tok: Token | None) -> bool:
     if tok is None:
         return False
@@ -348,7 +455,23 @@ def _personal(tok: Token | None) -> bool:
     )
 
 
-def _verbal_attack(tok: Token, trig: Trigger) -> Trigger:
+def _named(tok: Token) -> bool:
+    """A proper name that is not a place: a person or a body the tagger may call an ORG."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG")
+
+
+def _spoken_medium(head: Token, lex: Lexicon) -> bool:
+    """ "in a speech", "on Twitter", "including Friday's tweets": the act is made of words."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "via", "through", "including"):
+            continue
+        # "in a speech", "in a series of tweets"
+        if any(t.dep_ == "pobj" and matches("@speech_media", t, lex) for t in prep.subtree):
+            return True
+    return False
+
+
+def _verbal_attack(tok: Token, trig: Trigger, lex: Lexicon) -> Trigger:
     """A person 'attacking' a person in words is criticism, not violence."""
     code = VERBAL_WHEN_PERSONAL.get(trig.key)
     if code is None or trig.code is None or trig.code[:2] not in ("18", "19"):
@@ -364,9 +487,23 @@ def _verbal_attack(tok: Token, trig: Trigger) -> Trigger:
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    personal_target = any(_personal(t) for t in targets)
+    # a named subject (the tagger often calls politicians ORG) aiming at a named person
+    by_person = _personal(subj) or (
+        subj is not None
+        and _named(subj)
+        and any(t.ent_type_ == "PERSON" or t.lower_ in ("him", "her") for t in targets)
+    )
+    # a person's target with a proper name is a person or a body, whatever the tagger
+    # says ("the governor hit Smith hard"); places stay places ("the president attacked Iran")
+    personal_target = any(_personal(t) or (by_person and _named(t)) for t in targets)
+    # "attacked her in a speech", "hit back in a series of tweets": the medium is words
+    spoken = any(_spoken_medium(h, lex) for h in heads)
     # "X attacked her rival", "tweets targeting a former beauty queen" (no subject)
-    if (_personal(subj) and (not targets or personal_target)) or (subj is None and personal_target):
+    if (
+        (by_person and (not targets or personal_target))
+        or (subj is None and personal_target)
+        or spoken
+    ):
         return Trigger(trig.token, code, trig.frame, trig.key, trig.arg, "personal", trig.entry)
     return trig
 
@@ -381,12 +518,21 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             if found is not None:
                 trig = _verb_trigger(tok, found[0], found[1], lex)
                 if trig is not None and (trig.code or "")[:2] == "15" and _peace_role(tok, lex):
-                    trig = Trigger(tok.i, "074", trig.frame, trig.key, trig.arg, "role", trig.entry)
+                    trig = replace(trig, code="074", how="role")
+                crowd = _crowd_act(tok, trig.code, lex) if trig and trig.code else None
+                if trig is not None and crowd is not None:
+                    trig = replace(trig, code=crowd, how="crowd")
                 if trig is not None:
-                    out.append(_verbal_attack(tok, trig))
+                    out.append(_verbal_attack(tok, trig, lex))
                     continue
         if tok.pos_ in ("NOUN", "PROPN") or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS):
             noun = noun_entry(tok, lex)
+            if (
+                noun is not None
+                and (noun[1].code or "")[:2] in ("18", "19", "20")
+                and _against_ills(tok, [], lex)
+            ):
+                continue  # "the war on drugs", "a fight against inflation"
             if noun is not None and noun[1].code:
                 out.append(
                     Trigger(tok.i, noun[1].code, "noun", noun[0], None, "noun", None, noun[1])

@@ -80,6 +80,7 @@ _LIST_CUES = (
     "historical_phrases",
     "aside_words",
     "option_closers",
+    "future_adjectives",
 )
 
 
@@ -113,6 +114,7 @@ class Cues:
     aside_words: frozenset[str]
     retaliation_verbs: frozenset[str] = frozenset()
     option_closers: frozenset[str] = frozenset()
+    future_adjectives: frozenset[str] = frozenset()
     historical_years: int = 2
 
 
@@ -433,6 +435,7 @@ class _Builder:
             aside_words=lists["aside_words"],
             retaliation_verbs=lists["retaliation_verbs"],
             option_closers=lists["option_closers"],
+            future_adjectives=lists["future_adjectives"],
             historical_years=self.historical_years,
         )
         return Lexicon(

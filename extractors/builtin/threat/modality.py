@@ -76,6 +76,12 @@ CONTENT_NOUNS = frozenset(
         "idea",
         "notion",
         "denial",
+        # documents that do what their clause says: "a resolution condemning the coup"
+        "resolution",
+        "motion",
+        "declaration",
+        "communique",
+        "letter",
         # undertakings named by their purpose: "the operation to retake the city has begun"
         # reports the retaking, so the infinitive is the event, not a description of a noun
         "operation",
@@ -98,6 +104,8 @@ OCCURRENCE = frozenset({"happen", "occur", "unfold", "spread", "persist", "take"
 #: "would not hesitate to use force": negating these verbs affirms the act. ("Not ruling
 #: out" an act only keeps it open: see the lexicon's `option_closers`.)
 LITOTES = frozenset({"hesitate"})
+#: Adverbs that make a statement a guess: "probably ready to strike".
+HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "reportedly", "apparently"})
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "grow", "stay"})
 FUTURE_TIME = re.compile(
     r"\b(next (week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
@@ -161,6 +169,17 @@ def _mark(tok: Token) -> str | None:
     return None
 
 
+def _inverted_condition(clause: Token) -> bool:
+    """ "Should Beijing arm Moscow, ...", "were it attacked": an if-clause without "if"."""
+    if clause.dep_ not in ("advcl", "ccomp") or _mark(clause) is not None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and c.i < subj.i
+        for c in clause.children
+    )
+
+
 def _has_det(tok: Token, words: Iterable[str]) -> bool:
     words = set(words)
     return any(c.dep_ in ("det", "preconj", "neg") and c.lower_ in words for c in tok.children)
@@ -191,8 +210,11 @@ class _Sentence:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
                 c.lower_ in ("nobody", "nothing", "none", "neither", "noone")
                 or _has_det(c, ("no", "neither"))
+                or any(g.dep_ == "neg" for g in c.children)  # "not a single shot was fired"
             ):
                 return True
+            if c.dep_ == "advmod" and c.lower_ == "yet" and tok.lemma_ in ("have", "be"):
+                return True  # "has yet to impose", "is yet to sign"
             if c.dep_ == "prep" and c.lower_ == "without":
                 continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "without":
@@ -210,6 +232,13 @@ class _Sentence:
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
             return "fut"
+        if tok.dep_ == "xcomp" and head.lower_ in self.cues.future_adjectives:
+            # "is set to sign", "are expected to meet"; but "likely ready to invade" is a guess
+            hedged = any(
+                c.dep_ == "advmod" and c.lower_ in self.cues.possibility_adjectives | HEDGES
+                for c in head.children
+            )
+            return "hyp" if hedged else "fut"
         possible = head.lower_ in self.cues.possibility_adjectives
         if tok.dep_ == "xcomp" and head.pos_ == "ADJ" and possible:
             return "hyp"
@@ -249,6 +278,7 @@ class _Sentence:
     def conditional(self, tok: Token) -> bool:
         return (
             any(c.dep_ == "advcl" and _mark(c) in ("if", "unless") for c in tok.children)
+            or any(_inverted_condition(c) for c in tok.children)
             or any(
                 c.dep_ in ("dobj", "nsubj", "nsubjpass") and _has_det(c, ("any",))
                 for c in tok.children
@@ -313,6 +343,9 @@ class _Sentence:
                 return link
             if dep == "acl" and head.lemma_.lower() not in CONTENT_NOUNS | self.cues.plan_words:
                 link.rel = "description"
+                return link
+            if _inverted_condition(cur):
+                link.rel = "condition"
                 return link
             if dep == "advcl":
                 mark = _mark(cur)
@@ -457,8 +490,18 @@ class _Sentence:
         frame, own, me = trig.frame, trig.code, trig.token
         if frame == "noun":
             return Reading(own or "010", True, "asserted", me)
+        if (
+            frame == "fear"
+            and self.sent.doc[me].lower_ in self.cues.future_adjectives
+            and any(c.dep_ == "auxpass" for c in self.sent.doc[me].children)
+        ):
+            # "the leaders are expected to meet": an announced act, not a third party's fear
+            best = self._most(comps, creads)
+            return best[1] if best is not None else None
+        if frame == "refuse" and own == "016":
+            frame = "deny"  # "rejected claims that ...": a denial, read as one (plans too)
         if frame == "claim" and comps:
-            if any(r.mode == "negated" for r in creads):
+            if any(r.mode in ("negated", "denied plan") for r in creads):
                 frame = "deny"  # "the army never shelled anyone, the general insisted"
             else:
                 frame = "report" if self._self_claim(trig, comps) else "accuse"
@@ -529,6 +572,8 @@ class _Sentence:
                 return Reading("016" if blame else "010", True, "denial", me)
             return Reading(own or "016", True, "denial", me)
         if frame == "accuse":
+            if any(c.dep_ == "ccomp" for c in doc[me].children):
+                own = "112"  # "charged that rebels mined the road": a charge, not an arrest
             target = self._conflict_base(comps)
             if target is not None and target.code and lex.weight(target.code) < 0:
                 return Reading(lex.derived("accuse", target.code), True, "accusation", me)
@@ -557,6 +602,10 @@ class _Sentence:
             return Reading(own, True, "speculation", me) if own else None
         if frame == "consider":
             return Reading(own or "014", True, "option considered", me)
+        if frame == "appeal" and any(
+            c.dep_ == "ccomp" and _mark(c) in ("whether", "if") for c in doc[me].children
+        ):
+            return Reading("010", True, "question", me)  # "asked whether sanctions work"
         if frame == "appeal":
             if trig.how != "default" and own:
                 return Reading(own, True, "appeal", me)
@@ -585,6 +634,12 @@ class _Sentence:
                 if c.code:
                     return Reading(lex.derived("stop", c.code), True, "reversal", me)
             return Reading(own, True, "reversal", me) if own else None
+        if own == "010" and trig.how == "object" and comps:
+            # adopting a neutral document passes on what it does: "passed a resolution
+            # condemning the coup" condemns, "signed a letter urging talks" appeals
+            best = self._most(comps, creads)
+            if best is not None and best[1].counted:
+                return best[1]
         return Reading(own, True, "asserted", me) if own else None
 
     def _blamed(self, code: str) -> bool:
@@ -596,7 +651,7 @@ class _Sentence:
     def _warns_of_possibility(self, trig: Trigger) -> bool:
         tok = self.sent.doc[trig.token]
         for c in tok.children:
-            if c.dep_ == "ccomp" and self.modal(c) == "hyp":
+            if c.dep_ == "ccomp" and self.modal(c) == "hyp" and not _inverted_condition(c):
                 return True
             if c.dep_ == "prep" and any(
                 o.lemma_.lower() in self.cues.possibility_adjectives for o in c.children
@@ -786,7 +841,10 @@ class _Sentence:
         if gov is None:
             return "embedded"
         frame = gov.frame
-        if frame == "claim":
+        said = self.reading(gov) if frame in ("claim", "refuse") else None
+        if said is not None and said.mode in ("denial", "denied plan"):
+            frame = "deny"  # "insisted it had not ...", "rejected claims that ..."
+        elif frame == "claim":
             frame = "report" if self._self_claim(gov, [trig]) else "accuse"
         return {
             "accuse": "alleged",
