@@ -149,3 +149,26 @@ def test_relative_pronoun_of_a_coordinated_verb_is_a_speaker_not_a_question(
 ) -> None:
     text = "Growers, who met the minister and see the tariff as a threat, left early."
     assert by_cue(nlp, text)["see"] == (["the tariff as a threat"], "who")
+
+
+# --- stances taken by acts and light verbs ---------------------------------------------------
+
+
+def test_light_verb_with_a_stance_noun_reports_what_the_noun_is_about(nlp: Language) -> None:
+    text = "The union voiced support for the strike."
+    assert by_cue(nlp, text)["voiced"] == (["the strike"], "The union")
+
+
+def test_light_verb_with_an_ordinary_object_reports_nothing(nlp: Language) -> None:
+    assert extract(nlp, "He made a cake for the party.") == []
+
+
+def test_a_vote_for_or_against_something_is_a_stance(nlp: Language) -> None:
+    text = "The council voted against the new levy."
+    assert by_cue(nlp, text)["voted"] == (["the new levy"], "The council")
+    assert extract(nlp, "He voted in the morning.") == []
+
+
+def test_judging_something_aloud_takes_it_as_content(nlp: Language) -> None:
+    text = "The minister downplayed the risk of floods."
+    assert by_cue(nlp, text)["downplayed"] == (["the risk of floods"], "The minister")

@@ -50,7 +50,17 @@ def _overlap(a: Draft, b: Draft) -> int:
 
 
 PARSED = frozenset(
-    ("clause", "gerund", "infinitive", "object", "prepositional", "naming", "as", "adjective")
+    (
+        "clause",
+        "gerund",
+        "infinitive",
+        "object",
+        "prepositional",
+        "naming",
+        "as",
+        "adjective",
+        "light",
+    )
 )
 
 

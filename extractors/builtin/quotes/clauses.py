@@ -156,6 +156,10 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     said = _noun_clause(lex, obj)
     if said is not None:
         return [subtree_range(said)], "noun-clause"
+    if lemma in lex.light_verbs:
+        stance = _light(ctx, obj)
+        if stance is not None:
+            return stance, "light"
     if obj is not None and lemma in lex.object:
         is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
         pieces = clause_ranges(ctx, obj, is_cue, nominal=True)
@@ -178,6 +182,27 @@ def _noun_clause(lex: Lexicon, obj: Token | None) -> Token | None:
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children
         ):
             return c
+    return None
+
+
+def _light(ctx: Context, obj: Token | None) -> list[Range] | None:
+    """ "voiced support for the plan": what the stance noun's preposition governs."""
+    lex = ctx.lexicon
+    if obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    if (
+        lemma not in lex.stance_nouns
+        and lemma not in lex.nouns
+        and obj.lower_ not in lex.stance_nouns
+    ):
+        return None
+    is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in lex.stance_preps and c.i > obj.i:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _join(ctx, [r for g in objs for r in clause_ranges(ctx, g, is_cue, True)])
     return None
 
 
@@ -274,6 +299,7 @@ def is_clause_cue(ctx: Context, tok: Token) -> bool:
             lex.is_verb_cue(lemma)
             or lemma in lex.object
             or lemma in lex.prepositional
+            or lemma in lex.light_verbs
             or _noun_clause(lex, _object(tok)) is not None
         )
     return tok.pos_ == "ADJ" and tok.lower_ in ctx.lexicon.adjectives

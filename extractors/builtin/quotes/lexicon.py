@@ -39,6 +39,9 @@ class Lexicon:
     needs_frame: frozenset[str]
     nouns: frozenset[str]
     intention_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    stance_nouns: frozenset[str]
+    stance_preps: frozenset[str]
     verbs: frozenset[str]  # every verb lemma above, for `lemma()`
 
     def lemma(self, tok: Token) -> str:
@@ -114,6 +117,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         needs_frame=_words(data, "needs_frame"),
         nouns=_words(data, "nouns"),
         intention_nouns=_words(data, "intention_nouns"),
+        light_verbs=_words(data, "light_verbs"),
+        stance_nouns=_words(data, "stance_nouns"),
+        stance_preps=_words(data, "stance_preps"),
     )
 
 
