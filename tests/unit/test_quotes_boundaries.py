@@ -158,3 +158,28 @@ def test_object_of_the_verb_above_is_the_one_who_feels(nlp: Language) -> None:
 def test_participle_shares_a_passive_subject(nlp: Language) -> None:
     text = "After saying the dam was safe, the engineer was rushed to court."
     assert by_cue(nlp, text)["saying"] == (["the dam was safe"], "the engineer")
+
+
+def test_semicolon_ends_the_statement_even_when_the_parser_runs_on(nlp: Language) -> None:
+    text = "Officials said the delay was not deliberate; they learned of the fault on Friday."
+    assert by_cue(nlp, text)["said"][0] == ["the delay was not deliberate"]
+
+
+def test_clause_before_a_colon_is_not_reported_by_the_verb_after_it(nlp: Language) -> None:
+    text = "The vote was close: officials said the count would resume."
+    assert by_cue(nlp, text)["said"] == (["the count would resume"], "officials")
+
+
+def test_reported_act_keeps_the_phrase_that_completes_it_not_the_time(nlp: Language) -> None:
+    text = "The agency offered loans to small farms on Monday."
+    assert by_cue(nlp, text)["offered"][0] == ["loans to small farms"]
+
+
+def test_reported_act_leaves_out_the_scene_it_happened_in(nlp: Language) -> None:
+    text = "The mayor offered advice to residents amid the floods."
+    assert by_cue(nlp, text)["offered"][0] == ["advice to residents"]
+
+
+def test_whom_something_is_said_to_is_not_what_was_said(nlp: Language) -> None:
+    text = "A council spokesman confirmed the closure to the local paper."
+    assert by_cue(nlp, text)["confirmed"][0] == ["the closure"]

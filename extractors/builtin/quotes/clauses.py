@@ -73,6 +73,15 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
+def _colon_between(ctx: Context, clause: Token, verb: Token) -> bool:
+    """ "The vote was close: officials said ...": a clause before a colon is not what the
+    verb after it reports (that takes a comma: "The vote was close, officials said")."""
+    if clause.i > verb.i:
+        return False
+    between = ctx.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text in (":", ";") and not ctx.in_quote(t) for t in between)
+
+
 def _gerund(verb: Token) -> Token | None:
     """A subjectless -ing complement right of the verb: "proposed dropping the tax"."""
     for c in verb.children:
@@ -115,10 +124,12 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         ranges = [
             r
             for c in clauses
+            if not _colon_between(ctx, c, verb)
             for r in clause_ranges(ctx, c, is_cue)
             if c.i < verb.i or r[1] > verb.idx
         ]
-        return ranges, "clause"
+        if ranges:
+            return ranges, "clause"
     gerund = _gerund(verb)
     if (
         gerund is not None
@@ -166,11 +177,39 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
         # "cited the delays as proof of ...", "attacked the mayor for her vote". Kept as
         # separate pieces: in "negotiations that both sides described as friendly" the
         # speaker stands between the object and its extension.
+        rest = True  # phrases right after the object, up to the first that is not
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in lex.extensions(lemma) and c.idx >= pieces[0][1]:
                 pieces += clause_ranges(ctx, c, is_cue, nominal=True)
+            elif c.i > obj.i and rest:
+                # "confirmed it to the AP": whom a thing is said to is not what was said.
+                rest = _rest_of_phrase(ctx, obj, c) and not (
+                    c.lower_ == "to" and lemma in lex.speech
+                )
+                if rest:
+                    pieces += clause_ranges(ctx, c, is_cue, nominal=True)
         return _join(ctx, pieces), "object"
     return None
+
+
+# Prepositions that can complete a reported act ("offered loans to parents"), unlike
+# those that only set the scene ("amid protests", "at a rally", "after the vote").
+COMPLETING = frozenset(
+    ("to", "for", "with", "in", "on", "about", "against", "over", "into", "toward", "towards")
+)
+
+
+def _rest_of_phrase(ctx: Context, obj: Token, c: Token) -> bool:
+    """A phrase right after the object that completes what was said: "offered loans to
+    parents", "endorsed her in the race"; not a time ("on Monday") or a comma-set aside."""
+    if c.dep_ not in ("prep", "dative") or c.lower_ not in COMPLETING:
+        return False
+    between = ctx.doc[obj.right_edge.i + 1 : c.left_edge.i]
+    if any(t.is_punct for t in between):
+        return False
+    if ctx.doc[c.left_edge.i - 1].is_punct:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
 
 
 def _noun_clause(lex: Lexicon, obj: Token | None) -> Token | None:

@@ -94,8 +94,10 @@ def clause_ranges(
                 lo -= 1
             for i in range(max(lo, base), min(tok.right_edge.i, members[-1]) + 1):
                 keep[i - base] = False
-    for tok in root.subtree:
-        if tok.text == ";" and tok.i > root.i and not ctx.in_quote(tok):
+    # The semicolon may hang on the verb of saying, outside this subtree, while what
+    # follows it is still parsed as part of the clause.
+    for tok in doc[base + 1 : members[-1] + 1]:
+        if tok.text == ";" and not ctx.in_quote(tok):
             for i in range(tok.i, members[-1] + 1):
                 keep[i - base] = False
             break
