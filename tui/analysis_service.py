@@ -13,6 +13,8 @@ for the old one are dropped when they arrive, and every article is queued again.
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -21,6 +23,7 @@ from sitroom.extractors.config import Config
 from sitroom.extractors.model import Analysis, Article
 
 if TYPE_CHECKING:
+    from sitroom.extractors.corpus import Corpus
     from sitroom.extractors.pipeline import Pipeline
     from sitroom.tui.engine_process import EngineProcess
 
@@ -49,6 +52,8 @@ class AnalysisService:
         self._cache: Any = None
         self._cache_opened = False
         self.cache_warning: str | None = None
+        self._scratch: Any = None  # the throwaway corpus store (see `corpus_store`)
+        self._scratch_dir: str | None = None
 
     # -- queue (any thread) ------------------------------------------------------------
     def submit(self, articles: Iterable[Article]) -> bool:
@@ -143,6 +148,8 @@ class AnalysisService:
         analysis = self.engine.analyze(job.config, job.article, progress, cancelled)
         if pipeline is not None:
             self._cache_put(job.article, pipeline, analysis)
+        if pipeline is None or self._cache is None or not self._cache.enabled:
+            self._scratch_put(job, analysis)
         return analysis, False
 
     @property
@@ -164,6 +171,13 @@ class AnalysisService:
             pipeline.close()
         if cache is not None:
             cache.close()
+        with self._lock:
+            scratch, self._scratch = self._scratch, None
+            folder, self._scratch_dir = self._scratch_dir, None
+        if scratch is not None:
+            scratch.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
     # -- cache ----------------------------------------------------------------------------
     def _open_cache(self) -> Any:
@@ -192,3 +206,63 @@ class AnalysisService:
         cache = self._open_cache()
         if cache is not None:
             cache.put(article, pipeline.cache_key, analysis)
+
+    # -- corpus store ---------------------------------------------------------------------
+    def corpus(self) -> Corpus | None:
+        """The cross-article questions over the analyses of this session's pipeline.
+
+        With the cache on, they are asked of the cache itself (every analysis, cached or
+        new, has its corpus rows there). With it off (`--no-cache`, `cache: false`, or a
+        cache that could not be opened) the analyses land in a throwaway store in a
+        temporary folder, deleted on exit: the same SQL, so the dashboard shows exactly
+        what `sitroom corpus --no-cache` prints. None only when even that cannot be made.
+        """
+        from sitroom.extractors.corpus import Corpus
+
+        store = self.corpus_store()
+        if store is None:
+            return None
+        return Corpus(store, self.pipeline().cache_key)
+
+    def corpus_store(self) -> Any:
+        cache = self._open_cache()
+        if cache is not None and cache.enabled:
+            return cache
+        return self._open_scratch()
+
+    def _open_scratch(self) -> Any:
+        with self._lock:
+            if self._scratch is not None:
+                return self._scratch if self._scratch.enabled else None
+        from sitroom.extractors.cache import AnalysisCache
+
+        try:
+            folder = tempfile.mkdtemp(prefix="sitroom-corpus-")
+        except OSError as exc:
+            store = AnalysisCache.disabled(f"no temporary folder for the corpus store: {exc}")
+            folder = None
+        else:
+            store = AnalysisCache.open(f"{folder}/corpus.sqlite3")
+        with self._lock:
+            if self._scratch is None:
+                self._scratch, self._scratch_dir = store, folder
+                return store if store.enabled else None
+        # another thread made one meanwhile: keep theirs
+        store.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        with self._lock:
+            return self._scratch if self._scratch.enabled else None
+
+    def _scratch_put(self, job: Job, analysis: Analysis) -> None:
+        store = self._open_scratch()
+        if store is None:
+            return
+        try:
+            pipeline = self.pipeline()
+        except Exception:  # a config that cannot build: nothing to key the rows by
+            return
+        with self._lock:
+            current = self._pipeline is pipeline and self._pipeline_generation == job.generation
+        if current:  # an analysis made for a pipeline since replaced is dropped anyway
+            store.put(job.article, pipeline.cache_key, analysis)

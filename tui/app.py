@@ -32,25 +32,34 @@ from sitroom.tui.messages import (
     AnalysisFailed,
     AnalysisProgress,
     AnalysisReady,
+    ArticlesFiltered,
     ArticlesLoaded,
+    ClearFilter,
+    CorpusFilterChosen,
+    CorpusLoaded,
     JumpTo,
+    PointChosen,
     TextClicked,
 )
-from sitroom.tui.panes.articles import ArticleList
+from sitroom.tui.panes.articles import ArticleList, FilterBar
 from sitroom.tui.panes.base import AnalysisPane
 from sitroom.tui.panes.status import StatusBar
 from sitroom.tui.panes.text import TextPane
 from sitroom.tui.panes.text_view import ArticleText
-from sitroom.tui.state import ArticleEntry, Status
+from sitroom.tui.state import ArticleEntry, ArticleFilter, Status
 from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_themes
 
 if TYPE_CHECKING:
+    from sitroom.tui.corpus_data import CorpusSnapshot
     from sitroom.tui.panes.actors import ActorsPane
+    from sitroom.tui.panes.corpus import CorpusView
     from sitroom.tui.panes.quotes import QuotesPane
     from sitroom.tui.panes.threat import ThreatPane
 
 PANES = ("articles", "text", "actors", "quotes", "threat")
 SIDE_PANES = ("text", "actors", "quotes", "threat")
+CORPUS_PANES = ("articles", "trend", "top-actors", "speakers")  # tab order in the corpus view
+CORPUS_REFRESH = 1.0  # seconds between two corpus queries while analyses keep arriving
 MAX_LOAD_NOTICES = 5
 NARROW_WIDTH = 120  # below this, one analysis pane at a time (see sitroom.tcss)
 FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest in a worker
@@ -108,7 +117,17 @@ class SitroomApp(App[None]):
         self._theme_timer: Any = None
         self._seen_failures: set[str] = set()
         self._view = "text"
+        self._view_before_corpus = "text"
+        self._focus_before_corpus = "articles"
         self.ui_ready = False
+        self.filter: ArticleFilter | None = None
+        self._visible: list[str] | None = None  # self.order narrowed by the filter
+        self._corpus: CorpusView | None = None
+        self._corpus_serial = 0
+        self._corpus_running = False
+        self._corpus_stale = True  # the store has changed since the last query
+        self._corpus_asked = 0.0  # when the last query started
+        self._corpus_timer: Any = None
         self._held: list[Article] = []
         for loaded in self.themes.themes:
             self.register_theme(loaded)
@@ -178,6 +197,7 @@ class SitroomApp(App[None]):
             Tab("Actors", id="tab-actors"),
             Tab("Quotes", id="tab-quotes"),
             Tab("Threat", id="tab-threat"),
+            Tab("Corpus", id="tab-corpus"),
             id="pane-tabs",
         )
         tabs.can_focus = False
@@ -188,6 +208,9 @@ class SitroomApp(App[None]):
             id="side",
         )
         dashboard = self.dashboard
+        await dashboard.query_one("#articles-pane").mount(
+            FilterBar(id="filter-bar"), before=dashboard.query_one(ArticleList)
+        )
         await dashboard.mount(tabs, before=dashboard.query_one("#main"))
         await dashboard.query_one("#main").mount(side)
         await dashboard.mount(Footer(compact=dashboard.size.width < NARROW_WIDTH))
@@ -266,7 +289,9 @@ class SitroomApp(App[None]):
             self.order.append(article.id)
             new.append(entry)
         if new:
-            self.dashboard.query_one(ArticleList).add_entries(new)
+            if self.filter is None:  # a filtered list keeps what the filter chose
+                self.dashboard.query_one(ArticleList).add_entries(new)
+            self._visible = None
             self._submit(e.article for e in new)
             if self.current is None or (message.select_first and not self._selected_from_batch):
                 if self.ui_ready:
@@ -279,6 +304,8 @@ class SitroomApp(App[None]):
             if message.select_first:
                 self._selected_from_batch = True
         self._report_load_errors(message.errors)
+        if new:
+            self._corpus_changed()
         if message.done:
             self.loading -= 1
             self._selected_from_batch = False
@@ -381,6 +408,7 @@ class SitroomApp(App[None]):
             self.dashboard.query_one(TextPane).refresh_analysis(entry)
             self._show_panes(entry)
         self._update_status()
+        self._corpus_changed()
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
@@ -419,7 +447,10 @@ class SitroomApp(App[None]):
         if self.loading:
             note = "loading files" + (f", {note}" if note else "")
         self.dashboard.query_one(StatusBar).set_counts(len(self.entries), pending, note)
-        self.dashboard.query_one("#articles-pane").border_title = f"Articles {len(self.entries)}"
+        title = f"Articles {len(self.entries)}"
+        if self.filter is not None:
+            title = f"Articles {len(self.visible_order)}/{len(self.entries)}"
+        self.dashboard.query_one("#articles-pane").border_title = title
 
     @property
     def all_analysed(self) -> bool:
@@ -448,6 +479,8 @@ class SitroomApp(App[None]):
         self.dashboard.query_one(ArticleList).highlight_id(article_id)
         text_pane.show(entry, anchor=entry.view_state.get("anchor", 0))
         self._show_panes(entry)
+        if self._view == "corpus" and self._corpus is not None:
+            self._corpus.plot.point_at(article_id)
         self.switch_times.append(time.perf_counter() - started)
 
     def _show_panes(self, entry: ArticleEntry) -> None:
@@ -471,13 +504,25 @@ class SitroomApp(App[None]):
         if event.option.id:
             if event.option.id != self.current:
                 self.select_article(event.option.id)
+            self.hide_corpus("text")
             self.action_focus_pane("text")
 
+    @property
+    def visible_order(self) -> list[str]:
+        """The articles the list shows: every one, or those the filter keeps."""
+        if self.filter is None:
+            return self.order
+        if self._visible is None:
+            ids = self.filter.ids
+            self._visible = [i for i in self.order if i in ids]
+        return self._visible
+
     def _step_article(self, step: int) -> None:
-        if not self.order:
+        order = self.visible_order
+        if not order:
             return
-        index = self.order.index(self.current) if self.current in self.order else -1
-        self.select_article(self.order[(index + step) % len(self.order)])
+        index = order.index(self.current) if self.current in order else (-1 if step > 0 else 0)
+        self.select_article(order[(index + step) % len(order)])
 
     def action_next_article(self) -> None:
         self._step_article(1)
@@ -491,10 +536,17 @@ class SitroomApp(App[None]):
             return self.dashboard.query_one(ArticleList)
         if name == "text":
             return self.dashboard.query_one(ArticleText)
+        if name == "top-actors":
+            return self.dashboard.query_one("#top-actors")
+        if name == "speakers":
+            return self.dashboard.query_one("#top-speakers")
         return self.dashboard.query_one(f"#{name}-pane")
 
     def action_focus_pane(self, name: str) -> None:
         if not self.ui_ready:
+            return
+        if name == "corpus":
+            self.run_worker(self.show_corpus(), group="corpus-view")
             return
         if name in SIDE_PANES:
             self._set_view(name)
@@ -505,8 +557,10 @@ class SitroomApp(App[None]):
         self.dashboard.set_focus(widget)
 
     def action_cycle_pane(self, step: int) -> None:
-        name = self._focused_pane() or "articles"
-        self.action_focus_pane(PANES[(PANES.index(name) + step) % len(PANES)])
+        panes = CORPUS_PANES if self._view == "corpus" else PANES
+        name = self._focused_pane()
+        index = panes.index(name) if name in panes else 0
+        self.action_focus_pane(panes[(index + step) % len(panes)])
 
     def _focused_pane(self) -> str | None:
         focused = self.screen_stack[0].focused
@@ -514,17 +568,20 @@ class SitroomApp(App[None]):
             return None
         for node in focused.ancestors_with_self:
             node_id = getattr(node, "id", None) or ""
-            if node_id.endswith("-pane") and node_id[:-5] in PANES:
+            if node_id.endswith("-pane") and node_id[:-5] in (*PANES, *CORPUS_PANES):
                 return node_id[:-5]
         return None
 
     def _set_view(self, name: str) -> None:
-        """Which of text/actors/quotes/threat the narrow layout shows."""
+        """Which of text/actors/quotes/threat the narrow layout shows, or the corpus view
+        (in both layouts: it stands in for the text and the analysis panes)."""
+        if name == "corpus" and self._view != "corpus":
+            self._view_before_corpus = self._view
         self._view = name
         if not self.ui_ready:
             return
         main = self.dashboard.query_one("#main")
-        for pane in SIDE_PANES:
+        for pane in (*SIDE_PANES, "corpus"):
             main.set_class(pane == name, f"-view-{pane}")
         tabs = self.dashboard.query_one("#pane-tabs", Tabs)
         if tabs.active != f"tab-{name}":
@@ -532,7 +589,7 @@ class SitroomApp(App[None]):
 
     def on_descendant_focus(self, event: Any) -> None:
         name = self._focused_pane()
-        if name in SIDE_PANES:
+        if name in SIDE_PANES and self._view != "corpus":
             self._set_view(name)
 
     @on(Tabs.TabActivated, "#pane-tabs")
@@ -610,6 +667,11 @@ class SitroomApp(App[None]):
 
     def action_clear_marks(self) -> None:
         text = self.dashboard.query_one(ArticleText)
+        current = text._layers.get("current")
+        marked = bool(text.targets) or bool(current)
+        if self.filter is not None and (self._view == "corpus" or not marked):
+            self.clear_filter()
+            return
         text.clear_targets()
         text.mark_current([])
         entry = self.current_entry
@@ -620,6 +682,160 @@ class SitroomApp(App[None]):
         if self.narrow:
             self._set_view("text")
         self.dashboard.query_one(TextPane).open_search()
+
+    # -- corpus view ------------------------------------------------------------------------
+    async def action_toggle_corpus(self) -> None:
+        if self._view == "corpus":
+            self.hide_corpus()
+        else:
+            await self.show_corpus()
+
+    async def show_corpus(self) -> None:
+        """Show the corpus view in place of the text and analysis panes."""
+        if not self.ui_ready or self._view == "corpus":
+            return
+        if self._corpus is None:
+            from sitroom.tui.panes.corpus import CorpusView
+
+            self._corpus = CorpusView(id="corpus-pane")
+            await self.dashboard.query_one("#main").mount(self._corpus)
+        self._focus_before_corpus = self._focused_pane() or "articles"
+        self._set_view("corpus")
+        self.dashboard.set_focus(self._corpus.plot)
+        if self.current is not None:
+            self._corpus.plot.point_at(self.current)
+        self._ask_corpus()
+
+    def hide_corpus(self, view: str | None = None) -> None:
+        """Back to the article (the pane shown before, or `view`); the filter stays."""
+        if self._view != "corpus":
+            return
+        focused = self._focused_pane()
+        target = view or self._view_before_corpus
+        self._set_view(target)
+        if view is not None:  # an article was chosen: read it
+            self.action_focus_pane(view)
+        elif focused != "articles":  # back where the reader was before `c`
+            before = self._focus_before_corpus
+            self.action_focus_pane(before if before in PANES else target)
+
+    def _corpus_changed(self) -> None:
+        """The store gained analyses (or the list articles): ask again, at most once every
+        CORPUS_REFRESH seconds, and only while the view is on screen."""
+        self._corpus_stale = True
+        if self._view == "corpus":
+            self._ask_corpus()
+
+    def _ask_corpus(self) -> None:
+        if self._corpus_running or not self._corpus_stale:
+            return
+        wait = self._corpus_asked + CORPUS_REFRESH - time.monotonic()
+        if wait > 0:
+            if self._corpus_timer is None:
+                self._corpus_timer = self.set_timer(wait, self._corpus_timer_fired)
+            return
+        self._corpus_running, self._corpus_stale = True, False
+        self._corpus_asked = time.monotonic()
+        self._corpus_serial += 1
+        self._corpus_worker(list(self.order), self._corpus_serial)
+
+    def _corpus_timer_fired(self) -> None:
+        self._corpus_timer = None
+        if self._view == "corpus":
+            self._ask_corpus()
+
+    @work(thread=True, group="corpus")
+    def _corpus_worker(self, ids: list[str], serial: int) -> None:
+        from sitroom.tui.corpus_data import CorpusSnapshot, ask
+
+        try:
+            corpus = self.service.corpus()
+        except SitroomError as exc:  # the pipeline cannot be built; the panes say so too
+            snapshot = CorpusSnapshot(len(ids), 0, problem=str(exc), serial=serial)
+        else:
+            if corpus is None:
+                problem = (
+                    "No corpus store: the cache is off and no temporary store could be made "
+                    f"({self.service.cache_warning or 'no temporary folder'})."
+                )
+                snapshot = CorpusSnapshot(len(ids), 0, problem=problem, serial=serial)
+            else:
+                snapshot = ask(corpus, ids, serial)
+        self.post_message(CorpusLoaded(snapshot))
+
+    @on(CorpusLoaded)
+    def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        self._corpus_running = False
+        if self._corpus is not None and message.snapshot.serial == self._corpus_serial:
+            self._show_corpus_snapshot(message.snapshot)
+        if self._view == "corpus":
+            self._ask_corpus()  # analyses arrived meanwhile
+
+    def _show_corpus_snapshot(self, snapshot: CorpusSnapshot) -> None:
+        assert self._corpus is not None
+        titles = {
+            p.id: (e.article.title or e.article.stem)
+            for p in snapshot.points
+            if (e := self.entries.get(p.id)) is not None
+        }
+        self._corpus.show(snapshot, titles, self.current)
+
+    @on(CorpusFilterChosen)
+    def _corpus_filter_chosen(self, message: CorpusFilterChosen) -> None:
+        self._filter_worker(message.kind, message.key, message.label, list(self.order))
+
+    @work(thread=True, group="corpus-filter", exclusive=True)
+    def _filter_worker(self, kind: str, key: str, label: str, ids: list[str]) -> None:
+        try:
+            corpus = self.service.corpus()
+        except SitroomError:
+            corpus = None
+        if corpus is None:
+            found: frozenset[str] = frozenset()
+        elif kind == "speaker":
+            found = frozenset(ref.id for ref in corpus.articles_quoting(key, ids))
+        else:
+            found = frozenset(ref.id for ref in corpus.articles_mentioning(key, ids))
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticlesFiltered(kind, key, label, found))
+
+    @on(ArticlesFiltered)
+    def _articles_filtered(self, message: ArticlesFiltered) -> None:
+        verb = "quotes" if message.kind == "speaker" else "mentions"
+        if not message.ids:
+            self.notify(f"No loaded article {verb} {message.label}.", severity="warning")
+            return
+        self.set_filter(ArticleFilter(message.kind, message.key, message.label, message.ids))
+        self.action_focus_pane("articles")
+
+    def set_filter(self, article_filter: ArticleFilter | None) -> None:
+        """Narrow the article list (None: show every article again)."""
+        self.filter = article_filter
+        self._visible = None
+        visible = self.visible_order
+        article_list = self.dashboard.query_one(ArticleList)
+        article_list.set_entries([self.entries[i] for i in visible])
+        bar = self.dashboard.query_one(FilterBar)
+        bar.show_filter(article_filter, len(visible))
+        if visible and self.current not in (article_filter.ids if article_filter else visible):
+            self.select_article(visible[0])
+        elif self.current is not None:
+            article_list.highlight_id(self.current)
+        self._update_status()
+
+    @on(ClearFilter)
+    def clear_filter(self) -> None:
+        if self.filter is not None:
+            self.set_filter(None)
+
+    @on(PointChosen)
+    def _point_chosen(self, message: PointChosen) -> None:
+        if message.article_id not in self.entries:
+            return
+        if self.filter is not None and message.article_id not in self.filter.ids:
+            self.clear_filter()  # the list must show the article being read
+        self.select_article(message.article_id)
+        self.hide_corpus("text")
 
     # -- dialogs ----------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -712,7 +928,11 @@ class SitroomApp(App[None]):
             entry.requeue()
         for pane in ("actors", "quotes", "threat"):
             cast("AnalysisPane", self.dashboard.query_one(f"#{pane}-pane")).forget()
+        # a filter found under the old extractors might not hold under the new ones
+        self.filter, self._visible = None, None
+        self.dashboard.query_one(FilterBar).show_filter(None, 0)
         self.dashboard.query_one(ArticleList).set_entries([self.entries[i] for i in self.order])
+        self._corpus_changed()
         if self.current:
             self.select_article(self.current)
         self._submit(self.entries[i].article for i in self.order)
@@ -741,6 +961,16 @@ class SitroomApp(App[None]):
             ),
             ("Cycle theme", "Switch to the next sitroom theme (t)", self.action_cycle_theme),
             ("Help: keys", "List every key binding and its id (?)", self.action_help),
+            (
+                "Corpus view",
+                "Top actors, speakers and the threat trend of every loaded article (c)",
+                self.action_toggle_corpus,
+            ),
+            (
+                "Clear the article filter",
+                "Show every loaded article in the list again (esc)",
+                self.clear_filter,
+            ),
             (
                 "Sort actors",
                 "Change the order of the actors pane",

@@ -78,7 +78,8 @@ APP: list[Binding] = [
         "Clear marks",
         show=False,
         id="clear_marks",
-        tooltip="Clear the chosen actor, search hits and the current mark",
+        tooltip="Clear the chosen actor, search hits and the current mark; then the article "
+        "filter (in the corpus view: the filter first)",
     ),
     Binding("o", "open", "Open", id="open", tooltip="Open more files, folders or globs"),
     Binding(
@@ -90,6 +91,13 @@ APP: list[Binding] = [
         "Theme",
         id="cycle_theme",
         tooltip="Next theme (remembered in your config)",
+    ),
+    Binding(
+        "c",
+        "toggle_corpus",
+        "Corpus",
+        id="corpus",
+        tooltip="Corpus view: top actors, speakers and the threat trend of every loaded article",
     ),
     Binding(
         "question_mark", "help", "Help", id="help", tooltip="This list of keys", key_display="?"
@@ -159,6 +167,33 @@ QUOTES: list[Binding] = [
     ),
 ]
 
+#: The threat plot of the corpus view: one point per article, in publication order.
+PLOT: list[Binding] = [
+    Binding("right,l", "move(1)", "Next point", show=False, id="point_next"),
+    Binding("left,h", "move(-1)", "Previous point", show=False, id="point_prev"),
+    Binding("j", "move(1)", "Next point", show=False, id="down"),
+    Binding("k", "move(-1)", "Previous point", show=False, id="up"),
+    Binding("pagedown", "jump(1)", "Jump ahead", show=False, id="point_jump_next"),
+    Binding("pageup", "jump(-1)", "Jump back", show=False, id="point_jump_prev"),
+    Binding("g,home", "first", "First point", show=False, id="top"),
+    Binding("G,end", "last", "Last point", show=False, id="bottom"),
+    Binding(
+        "enter",
+        "open_point",
+        "Open",
+        id="open_point",
+        tooltip="Open the article under the cursor of the threat plot",
+    ),
+]
+
+#: The actor and speaker tables of the corpus view (j/k/g/G as in the actors table).
+CORPUS_TABLE: list[Binding] = [
+    Binding("j", "cursor_down", "Down", show=False, id="down"),
+    Binding("k", "cursor_up", "Up", show=False, id="up"),
+    Binding("g", "scroll_top", "First", show=False, id="top"),
+    Binding("G", "scroll_bottom", "Last", show=False, id="bottom"),
+]
+
 MODAL: list[Binding] = [Binding("escape", "dismiss_modal", "Close", id="close")]
 
 HELP: list[Binding] = [
@@ -176,12 +211,14 @@ GROUPS: dict[str, list[Binding]] = {
     "Actors table": TABLE,
     "Quotes": [b for b in QUOTES if b.id == "sort"],
     "Article text": TEXT,
+    "Threat plot (corpus view)": PLOT,
     "Dialogs": MODAL,
     "Open dialog": COMPLETE,
 }
 
 BUILTIN_NOTES = [
     ("enter", "actor: highlight its mentions, jump to the first; quote or evidence: jump to it"),
+    ("enter", "corpus view: actor or speaker: show only the articles that mention or quote it"),
     ("↑ ↓ pgup pgdn home end", "move in lists and text"),
 ]
 
@@ -194,7 +231,19 @@ def of(group: list[Binding]) -> list[BindingType]:
 def known_ids() -> list[str]:
     ids = {
         b.id
-        for group in (APP, SCREEN, LIST, TABLE, TEXT, QUOTES, MODAL, HELP, COMPLETE)
+        for group in (
+            APP,
+            SCREEN,
+            LIST,
+            TABLE,
+            TEXT,
+            QUOTES,
+            PLOT,
+            CORPUS_TABLE,
+            MODAL,
+            HELP,
+            COMPLETE,
+        )
         for b in group
     }
     return sorted(i for i in ids if i)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from sitroom.extractors.errors import ArticleError
 from sitroom.extractors.model import Analysis, Article, Span
+
+if TYPE_CHECKING:
+    from sitroom.tui.corpus_data import CorpusSnapshot
 
 
 @dataclass
@@ -71,3 +75,42 @@ class TextClicked(Message):
     """A click in the article text, as a character offset."""
 
     offset: int
+
+
+@dataclass
+class CorpusLoaded(Message):
+    """The corpus view's data, asked of the store by a worker (see `corpus_data.py`)."""
+
+    snapshot: CorpusSnapshot
+
+
+@dataclass
+class CorpusFilterChosen(Message):
+    """Enter on an actor (`kind` "actor", `key` its id) or a speaker (`kind` "speaker",
+    `key` its speaker key) in the corpus view: show only the articles that name it."""
+
+    kind: str
+    key: str
+    label: str
+
+
+@dataclass
+class ArticlesFiltered(Message):
+    """The articles a corpus filter keeps, found by a worker, in no particular order."""
+
+    kind: str
+    key: str
+    label: str
+    ids: frozenset[str]
+
+
+@dataclass
+class PointChosen(Message):
+    """Enter on a point of the threat plot: open that article."""
+
+    article_id: str
+
+
+@dataclass
+class ClearFilter(Message):
+    """A click on the filter bar: show every article again."""

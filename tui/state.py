@@ -68,3 +68,17 @@ class ArticleEntry:
         self.analysis, self.status, self.error, self.note = None, Status.QUEUED, None, ""
         self._marks = None
         self.version += 1
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """The article list narrowed, from the corpus view, to the articles naming someone."""
+
+    kind: str  # "actor" (mentioned) or "speaker" (quoted)
+    key: str  # actor id or speaker key
+    label: str  # the name as the corpus view showed it
+    ids: frozenset[str]
+
+    @property
+    def description(self) -> str:
+        return f"{'quoting' if self.kind == 'speaker' else 'mentioning'} {self.label}"

@@ -48,6 +48,9 @@ def test_seed_dashboard(snap_compare: Snap, theme: str, size: tuple[int, int]) -
         ("narrow_threat_tab", ("5",), (80, 24)),
         ("help", ("question_mark",), (80, 24)),
         ("next_article", ("right_square_bracket",), (160, 48)),
+        ("corpus", ("c",), (160, 48)),
+        ("corpus_narrow", ("c",), (80, 24)),
+        ("corpus_filtered", ("c", "tab", "j", "enter"), (160, 48)),
     ],
 )
 def test_seed_dashboard_after_keys(

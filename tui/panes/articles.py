@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 
+from textual import events
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from sitroom.tui import bindings
-from sitroom.tui.panes.badges import status_badge
-from sitroom.tui.state import ArticleEntry
+from sitroom.tui.messages import ClearFilter
+from sitroom.tui.panes.badges import ellipsize, status_badge
+from sitroom.tui.state import ArticleEntry, ArticleFilter
 
 
 def article_prompt(entry: ArticleEntry) -> Content:
@@ -69,3 +71,39 @@ class ArticleList(OptionList):
         if self.highlighted != index:
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = index
+
+
+class FilterBar(Static):
+    """Above the list while it is filtered: by what, and how to undo it (esc, or a click)."""
+
+    DEFAULT_CSS = """
+    FilterBar {
+        display: none;
+        height: 2;
+        padding: 0 1;
+        background: $accent 20%;
+        color: $text;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def show_filter(self, article_filter: ArticleFilter | None, count: int) -> None:
+        self.display = article_filter is not None
+        if article_filter is None:
+            self.update("")
+            return
+        room = max((self.size.width or 26) - 2, 10)
+        noun = "article" if count == 1 else "articles"
+        self.update(
+            Content.assemble(
+                ("▼ ", "bold $accent"),
+                (ellipsize(article_filter.description, room - 2), "bold"),
+                "\n",
+                (f"  {count:,} {noun} · esc: all", "$text-muted"),
+            )
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(ClearFilter())
