@@ -62,3 +62,12 @@ def test_aside_ending_its_sentence_lets_the_quote_go_on(nlp: Language) -> None:
     [(content, speaker, _)] = described(text, extract(nlp, text))
     assert content == ['"We must do better,"', '"Next year will be different."']
     assert speaker == "Ruiz"
+
+
+def test_reader_comment_opened_with_a_closing_mark_is_credited_after_the_dash(
+    nlp: Language,
+) -> None:
+    text = "Readers wrote in.\n\n”The bus never came. We waited an hour.” ― Ana Ruiz, Leeds"
+    [(content, _, name)] = described(text, extract(nlp, text))
+    assert content == ["”The bus never came. We waited an hour.”"]
+    assert name is not None and "Ruiz" in name

@@ -38,3 +38,8 @@ def test_inner_range_drops_marks_and_blanks() -> None:
     (region,) = find_regions(text)
     s, e = region.inner(text)
     assert text[s:e] == "we will act"
+
+
+def test_closing_mark_opening_a_paragraph_stands_for_an_opening_mark() -> None:
+    text = "Readers wrote in.\n\n”The bus never came. We waited an hour.” ― Ana Ruiz, Leeds"
+    assert quoted(text) == ["”The bus never came. We waited an hour.”"]

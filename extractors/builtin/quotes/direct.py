@@ -229,6 +229,10 @@ def _dash_credit(ctx: Context, region: QuoteRegion) -> tuple[int, Token, Token] 
     names = [t for t in after or () if not (t.is_punct or t.is_space)]
     if dash_tok is None or not names or len(names) > 8 or not names[0].text[:1].isupper():
         return None
+    # "― Ana Ruiz, Leeds": the name comes before any place or age after a comma.
+    comma = next((t.i for t in after or () if t.text == ","), None)
+    if comma is not None:
+        names = [t for t in names if t.i < comma] or names
     heads = [t for t in names if t.pos_ in ("PROPN", "NOUN")]
     return j, doc[dash_tok], heads[-1] if heads else names[-1]
 

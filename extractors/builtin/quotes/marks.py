@@ -63,6 +63,8 @@ def _paragraph_regions(text: str, start: int, end: int) -> list[QuoteRegion]:
     for m in MARKS.finditer(text, start, end):
         i = m.start()
         kind, width = _mark_at(text, i)
+        if kind == "close" and opened is None and not text[start:i].strip():
+            kind = "open"  # a paragraph opening with a closing mark: ”We will ...”
         if kind == "open" or (kind == "toggle" and opened is None):
             # A second opener inside an open quote is a typo more often than nesting:
             # the earlier opener then had no closer, so restart from here.
