@@ -315,3 +315,22 @@ def test_an_attack_on_a_named_person_by_a_named_person_is_criticism(score) -> No
 def test_an_attack_made_in_words_is_criticism(score) -> None:
     assert score("The candidate attacked the union in a series of tweets.") == 2.0
     assert score("Troops attacked the town, according to a statement.") == 10.0
+
+
+# ---- concessions, damage and reform
+
+
+def test_what_a_concession_presupposes_remains_when_the_main_act_is_negated(score) -> None:
+    assert score("The militia failed to take the bridge despite days of shelling.") == 10.0
+    # with a real main act, the main act decides
+    assert score("Despite the truce, tanks shelled the village.") == 10.0
+    assert score("The army did not strike back, although rebels had bombed its depot.") == 10.0
+
+
+def test_ramming_a_vessel_damages_property(score) -> None:
+    assert score("Despite official denials, navy ships rammed the fishing boat.") == 9.2
+
+
+def test_promising_elections_is_intent_to_reform(score) -> None:
+    assert score("The junta promised to hold elections within a year.") == -7.0
+    assert score("The council pledged constitutional reform.") == -7.0

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sitroom.extractors.builtin.threat.events import Trigger, find_triggers, is_verb
+from sitroom.extractors.builtin.threat.events import Trigger, find_triggers, is_verb, matches
 from sitroom.extractors.builtin.threat.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ OCCURRENCE = frozenset({"happen", "occur", "unfold", "spread", "persist", "take"
 LITOTES = frozenset({"hesitate"})
 #: Adverbs that make a statement a guess: "probably ready to strike".
 HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "reportedly", "apparently"})
+#: Concessive words: what they introduce is presupposed to have happened ("despite weeks
+#: of assaults", "although rebels shelled the town").
+CONCESSIVE = frozenset({"despite", "although", "though", "notwithstanding"})
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "grow", "stay"})
 FUTURE_TIME = re.compile(
     r"\b(next (week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
@@ -347,10 +350,16 @@ class _Sentence:
             if _inverted_condition(cur):
                 link.rel = "condition"
                 return link
+            if self._concessive(cur) or (dep == "pcomp" and head.lower_ in CONCESSIVE):
+                link.rel = "concession"  # "despite days of shelling", "despite losing"
+                return link
             if dep == "advcl":
                 mark = _mark(cur)
                 if mark in self.cues.condition_marks:
                     link.rel = "condition"
+                    return link
+                if mark in CONCESSIVE:
+                    link.rel = "concession"
                     return link
                 if mark in self.cues.background_marks:
                     link.rel = "background"
@@ -381,6 +390,9 @@ class _Sentence:
                 link.rel = "consumed"
                 return link
         dep, head = cur.dep_, cur.head
+        if self._concessive(cur):
+            link.rel = "concession"
+            return link
         if _has_det(tok, ("no", "neither")) or _has_det(cur, ("no", "neither")):
             link.neg = True
         if any(
@@ -432,6 +444,17 @@ class _Sentence:
         link.gov = verb.i
         link.rel = "complement"
         return link
+
+    @staticmethod
+    def _concessive(noun: Token) -> bool:
+        """ "despite the assaults", "despite weeks of assaults", "in spite of the truce"."""
+        cur = noun
+        # climb out of measure phrases: "weeks of", "a series of"
+        while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+            if cur.head.head.lower_ == "spite":
+                return True
+            cur = cur.head.head
+        return cur.dep_ == "pobj" and cur.head.lower_ in CONCESSIVE
 
     def _climb_from(self, verb: Token, link: _Link) -> None:
         """A noun made an event by a plain verb: place that verb in the sentence."""
@@ -544,6 +567,12 @@ class _Sentence:
                     if code[:2] == "15" or code.startswith("13"):
                         return Reading(code, True, "intent", me)
                     return Reading(lex.derived("threat", code), True, "threat", me)
+                reform = target.arg is not None and matches(
+                    "@reforms", self.sent.doc[target.arg], lex
+                )
+                if code[:2] == "01" and reform:
+                    # "promised to hold elections": intent to institute political reform
+                    return Reading("034", True, "intent", me)
                 if code[:2] in ("01",):
                     return Reading(own or "030", True, "intent", me) if own else None
                 if code[:2] == "03":
@@ -797,6 +826,17 @@ class _Sentence:
                 if r is not None:
                     tops.append((trig, r))
         counted = [(t, r) for t, r in tops if r.counted]
+        if not counted:
+            # "failed to take the town despite weeks of assaults": with the main act
+            # negated (or none), what the concession presupposes is what remains
+            counted = [
+                (t, r)
+                for t in self.triggers
+                if self.link(t).rel == "concession"
+                and (r := self.reading(t)) is not None
+                and r.counted
+                and r.mode not in ("hypothetical", "speculation")
+            ]
         if counted:
             out.main = max(counted, key=lambda p: self.lex.threat(p[1].code))[1]
         elif tops:
@@ -815,7 +855,9 @@ class _Sentence:
                 continue
             if trig.token in focus_of_top or not trig.code:
                 continue
-            if link.rel in ("description", "background") and trig.is_verb:
+            if link.rel == "concession" or (
+                link.rel in ("description", "background") and trig.is_verb
+            ):
                 # real events told as background ("after police stormed the embassy") are
                 # not the sentence's main event, but they did happen
                 r = self.reading(trig)
@@ -833,7 +875,7 @@ class _Sentence:
         return out
 
     def _ignored_mode(self, trig: Trigger, link: _Link) -> str:
-        if link.rel in ("description", "background", "purpose", "mention"):
+        if link.rel in ("description", "background", "purpose", "mention", "concession"):
             return "embedded"
         if link.rel == "condition":
             return "condition"
