@@ -183,3 +183,25 @@ def test_reported_act_leaves_out_the_scene_it_happened_in(nlp: Language) -> None
 def test_whom_something_is_said_to_is_not_what_was_said(nlp: Language) -> None:
     text = "A council spokesman confirmed the closure to the local paper."
     assert by_cue(nlp, text)["confirmed"][0] == ["the closure"]
+
+
+def test_condition_hung_on_the_verb_of_saying_still_ends_the_statement(nlp: Language) -> None:
+    text = 'Ms. Lake said there is still a "wide gap in wages," as far as how many nurses stay.'
+    assert by_cue(nlp, text)["said"][0] == [
+        'there is still a "wide gap in wages," as far as how many nurses stay'
+    ]
+
+
+def test_participle_trailing_a_statement_is_the_reporters_comment(nlp: Language) -> None:
+    text = (
+        "The mayor told voters he would consider it an insult if they stayed home, "
+        "implicitly staking his name on the vote."
+    )
+    assert by_cue(nlp, text)["told"][0] == ["he would consider it an insult if they stayed home"]
+
+
+def test_participle_before_the_verb_of_saying_is_part_of_what_was_said(nlp: Language) -> None:
+    text = "Floods cut the coastal road overnight, stranding dozens of drivers, police said."
+    assert by_cue(nlp, text)["said"][0] == [
+        "Floods cut the coastal road overnight, stranding dozens of drivers"
+    ]

@@ -10,6 +10,7 @@ the verb it hangs on (`..., adding that ...`, `in saying ...`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
@@ -73,6 +74,33 @@ def _infinitive(verb: Token) -> Token | None:
     return None
 
 
+# Conjunctions that open a clause conceding or contrasting, which the reporter adds.
+CONTRAST = frozenset(("although", "though", "while", "whereas", "but", "even"))
+
+
+def _trailing_adjuncts(
+    ctx: Context, verb: Token, clause: Token, is_cue: Callable[[Token], bool]
+) -> list[Range]:
+    """ "said there remains a gap, when it comes to pay": the parser hangs the end of the
+    statement on the verb of saying; a condition, time or comparison right after the
+    reported clause still belongs to it. Asides (", citing ...") and contrasts do not."""
+    out: list[Range] = []
+    end = clause.right_edge.i
+    for c in verb.children:
+        if c.i <= end or c.dep_ == "punct":
+            continue
+        if c.dep_ not in ("advcl", "prep") or is_cue(c):
+            break
+        if c.tag_ == "VBG" and not any(g.dep_ == "mark" for g in c.children):
+            break  # ", quietly staking his reputation on it": the reporter's comment
+        marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+        if any(m in CONTRAST for m in marks) or any(t.text == ";" for t in ctx.doc[end : c.i]):
+            break
+        out += clause_ranges(ctx, c, is_cue)
+        end = c.right_edge.i
+    return out
+
+
 def _colon_between(ctx: Context, clause: Token, verb: Token) -> bool:
     """ "The vote was close: officials said ...": a clause before a colon is not what the
     verb after it reports (that takes a comma: "The vote was close, officials said")."""
@@ -125,11 +153,13 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
             r
             for c in clauses
             if not _colon_between(ctx, c, verb)
-            for r in clause_ranges(ctx, c, is_cue)
+            for r in clause_ranges(ctx, c, is_cue, after_cue=c.i > verb.i)
             if c.i < verb.i or r[1] > verb.idx
         ]
         if ranges:
-            return ranges, "clause"
+            if clauses[-1].i > verb.i:
+                ranges += _trailing_adjuncts(ctx, verb, clauses[-1], is_cue)
+            return _join(ctx, ranges), "clause"
     gerund = _gerund(verb)
     if (
         gerund is not None

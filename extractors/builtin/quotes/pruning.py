@@ -41,7 +41,12 @@ def _trailing(ctx: Context, tok: Token, root: Token) -> bool:
 
 
 def _is_aside(
-    ctx: Context, tok: Token, root: Token, is_cue: Callable[[Token], bool], nominal: bool
+    ctx: Context,
+    tok: Token,
+    root: Token,
+    is_cue: Callable[[Token], bool],
+    nominal: bool,
+    after_cue: bool,
 ) -> bool:
     """A further statement hung on the clause: "..., citing X", "... and warned against Y".
 
@@ -52,6 +57,14 @@ def _is_aside(
         return False
     if tok.dep_ in (NOMINAL_TRAILING if nominal else TRAILING) and _trailing(ctx, tok, root):
         return True
+    if (
+        after_cue
+        and tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("mark", "nsubj") for c in tok.children)
+        and _trailing(ctx, tok, root)
+    ):
+        return True  # "..., implicitly staking his name on it": the reporter's comment
     if tok.dep_ not in ASIDES or any(c.dep_ == "auxpass" for c in tok.children):
         return False  # "... or why it was raised": a passive reports nobody new
     if any(c.dep_ == "mark" for c in tok.children):
@@ -69,12 +82,19 @@ def _is_aside(
 
 
 def clause_ranges(
-    ctx: Context, root: Token, is_cue: Callable[[Token], bool], nominal: bool = False
+    ctx: Context,
+    root: Token,
+    is_cue: Callable[[Token], bool],
+    nominal: bool = False,
+    after_cue: bool = False,
 ) -> list[Range]:
     """Character ranges of `root`'s subtree without asides, cut at a semicolon.
 
     `nominal`: `root` heads a noun phrase (an object that was reported on), which also loses
-    a trailing relative clause or apposition set off by a comma.
+    a trailing relative clause or apposition set off by a comma. `after_cue`: the clause
+    follows its verb of saying ("said the plan failed, ..."), so a participle trailing it
+    after a comma is the reporter's comment; before the verb ("The plan failed, leaving
+    ..., officials said") everything up to the verb was said.
     """
     doc = ctx.doc
     members = sorted(t.i for t in root.subtree)
@@ -83,7 +103,7 @@ def clause_ranges(
     for i in members:
         keep[i - base] = True
     for tok in root.subtree:
-        if keep[tok.i - base] and _is_aside(ctx, tok, root, is_cue, nominal):
+        if keep[tok.i - base] and _is_aside(ctx, tok, root, is_cue, nominal, after_cue):
             lo = tok.left_edge.i
             # The comma or conjunction that joined the aside goes with it.
             while (
