@@ -172,3 +172,24 @@ def test_a_vote_for_or_against_something_is_a_stance(nlp: Language) -> None:
 def test_judging_something_aloud_takes_it_as_content(nlp: Language) -> None:
     text = "The minister downplayed the risk of floods."
     assert by_cue(nlp, text)["downplayed"] == (["the risk of floods"], "The minister")
+
+
+# --- adjectives of believing and feeling ----------------------------------------------------
+
+
+def test_participle_of_feeling_with_a_that_clause_is_a_view(nlp: Language) -> None:
+    text = "Residents were annoyed that the council published only part of the report."
+    assert by_cue(nlp, text)["frustrated"] == (
+        ["that the police released only some video"],
+        "Protesters",
+    )
+
+
+def test_adjective_of_feeling_takes_what_it_is_about(nlp: Language) -> None:
+    text = "Farmers are worried about the cost of fuel."
+    assert by_cue(nlp, text)["worried"] == (["the cost of fuel"], "Farmers")
+
+
+def test_adjective_of_wanting_takes_its_infinitive(nlp: Language) -> None:
+    text = "The mayor was eager to reopen the market."
+    assert by_cue(nlp, text)["eager"] == (["to reopen the market"], "The mayor")

@@ -101,6 +101,35 @@ def _trailing_adjuncts(
     return out
 
 
+def _feeling(ctx: Context, tok: Token) -> bool:
+    """An adjective of believing or feeling: "confident", and the participles that work
+    as one ("are convinced that", "were frustrated that")."""
+    adjectives = ctx.lexicon.adjectives
+    if tok.pos_ == "ADJ":
+        return tok.lower_ in adjectives or tok.lemma_.lower() in adjectives
+    return tok.tag_ == "VBN" and tok.lower_ in adjectives and is_passive(tok)
+
+
+def _adjective(ctx: Context, adj: Token) -> tuple[list[Range], str] | None:
+    """ "confident that ...", "eager to ...", "worried about the cost"."""
+    lex = ctx.lexicon
+    is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
+    clauses = [c for c in adj.children if c.dep_ == "ccomp" and c.i > adj.i]
+    if clauses:
+        return [r for c in clauses for r in clause_ranges(ctx, c, is_cue)], "adjective"
+    for c in adj.children:
+        if c.i < adj.i:
+            continue
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return clause_ranges(ctx, c, is_cue), "adjective"  # "eager to help"
+        if c.dep_ == "prep" and c.lower_ in lex.feeling_preps:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:  # "worried about the cost"
+                pieces = [r for g in objs for r in clause_ranges(ctx, g, is_cue, True)]
+                return _join(ctx, pieces), "adjective"
+    return None
+
+
 def _colon_between(ctx: Context, clause: Token, verb: Token) -> bool:
     """ "The vote was close: officials said ...": a clause before a colon is not what the
     verb after it reports (that takes a comma: "The vote was close, officials said")."""
@@ -134,11 +163,8 @@ def content_of(ctx: Context, verb: Token) -> tuple[list[Range], str] | None:
     """What a cue verb (or adjective) reports, and which frame it was found in."""
     lex = ctx.lexicon
     lemma = ctx.lexicon.lemma(verb)
-    if verb.pos_ == "ADJ":
-        if lemma not in lex.adjectives and verb.lower_ not in lex.adjectives:
-            return None
-        clauses = _clause_children(verb)
-        return ([subtree_range(c) for c in clauses], "adjective") if clauses else None
+    if _feeling(ctx, verb):
+        return _adjective(ctx, verb)
     clauses = _clause_children(verb)
     if is_passive(verb) and not clauses:
         is_cue = lambda t: _is_cue_with_content(ctx, t)  # noqa: E731
@@ -361,6 +387,8 @@ def _is_cue_with_content(ctx: Context, tok: Token) -> bool:
 def is_clause_cue(ctx: Context, tok: Token) -> bool:
     if ctx.in_quote(tok):
         return False
+    if _feeling(ctx, tok):
+        return True
     if tok.pos_ == "VERB":
         lemma = ctx.lexicon.lemma(tok)
         lex = ctx.lexicon
@@ -371,7 +399,7 @@ def is_clause_cue(ctx: Context, tok: Token) -> bool:
             or lemma in lex.light_verbs
             or _noun_clause(lex, _object(tok)) is not None
         )
-    return tok.pos_ == "ADJ" and tok.lower_ in ctx.lexicon.adjectives
+    return _feeling(ctx, tok)
 
 
 def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
@@ -387,6 +415,9 @@ def attach_clauses(ctx: Context, used: set[int]) -> list[Draft]:
         if not content:
             continue
         speaker = subject_of(tok)
+        if speaker is None and frame == "adjective":
+            # "we are convinced that ...": the one convinced holds the view
+            speaker = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if speaker is None and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
             continue  # an imperative ("Note: ...", "Consider that ...") reports nobody
         if speaker is not None and any(s <= speaker.idx < e for s, e in content):

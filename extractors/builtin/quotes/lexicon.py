@@ -32,6 +32,7 @@ class Lexicon:
     object_extensions: dict[str, frozenset[str]]
     prepositional: dict[str, frozenset[str]]
     adjectives: frozenset[str]
+    feeling_preps: frozenset[str]
     seeming: frozenset[str]
     impersonal: frozenset[str]
     phrases: tuple[Phrase, ...]
@@ -110,6 +111,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         object_extensions=_frames(data, "object_extensions"),
         prepositional=_frames(data, "prepositional"),
         adjectives=_words(data, "adjectives"),
+        feeling_preps=_words(data, "feeling_preps"),
         seeming=_words(data, "seeming"),
         impersonal=_words(data, "impersonal"),
         phrases=phrases,
