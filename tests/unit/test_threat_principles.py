@@ -334,3 +334,23 @@ def test_ramming_a_vessel_damages_property(score) -> None:
 def test_promising_elections_is_intent_to_reform(score) -> None:
     assert score("The junta promised to hold elections within a year.") == -7.0
     assert score("The council pledged constitutional reform.") == -7.0
+
+
+# ---- found on set C after its single scoring (see benchmarks/threat_sets/README.md)
+
+
+def test_a_vow_to_go_on_fighting_is_a_threat_of_force(score) -> None:
+    assert score("The rebels vowed to continue fighting until the capital fell.") == 7.0
+
+
+def test_agreeing_to_a_demand_is_yielding(score) -> None:
+    assert score("The army agreed to the protesters' demands.") == -5.0
+    assert score("The two sides agreed to hold talks.") == -4.0
+
+
+def test_dropping_bombs_is_bombing_not_dropping_a_plan(score, main_code) -> None:
+    assert score("Jets dropped bombs on the rebel camp.") == 10.0
+    assert score("Planes dropped leaflets over the city.") == 0.0
+    assert score("The ministry dropped its plan to merge the agencies.") == -5.0
+    # a bomb filled with a chemical agent is a chemical weapon
+    assert main_code("Helicopters dropped sarin bombs on the town.") == "2041"

@@ -301,6 +301,12 @@ def _held_responsible(tok: Token) -> bool:
 def _verb_trigger(tok: Token, key: str, entry: VerbEntry, lex: Lexicon) -> Trigger | None:
     trig = _verb_pattern(tok, key, entry, lex)
     root = (trig.code or "")[:2] if trig is not None else ""
+    if trig is not None and root in ("18", "19") and trig.arg is not None:
+        # "dropped chlorine bombs": a weapon filled with a chemical agent is a chemical weapon
+        arg = tok.doc[trig.arg]
+        mods = [t for m in arg.lefts if m.dep_ in ("compound", "amod") for t in m.subtree]
+        if any(matches("@chemical_agents", m, lex) for m in mods):
+            return replace(trig, code="2041")
     # "villagers were forced from their homes by rising seas", "the storm destroyed
     # bridges": nature is no actor, so there is no coercion or violence to code
     if root in NATURAL_ROOTS and any(matches("@natural_causes", s, lex) for s in _doers(tok)):

@@ -554,7 +554,17 @@ class _Sentence:
         if frame == "intent":
             if trig.how != "default" and own:
                 return Reading(own, True, "intent", me)
+            # "vowed to keep attacking": an aspect verb passes on the act it governs
+            comps = [
+                replace(c, code=r.code) if c.code is None and c.frame == "aspect" else c
+                for c, r in zip(comps, creads, strict=True)
+            ]
             target = self._conflict_base(comps)
+            if target is not None and (target.code or "")[:2] in ("02", "10") and target.is_verb:
+                target = None  # "agreed to demand talks" intends the demand, below as usual
+            if target is not None and (target.code or "")[:2] in ("02", "10"):
+                # agreeing to someone's demand or request is yielding to it
+                return Reading(lex.derived("yield", target.code or ""), True, "yield", me)
             if target is None and not comps:
                 target = self._scan_conflict(trig)
                 if target is not None and (target.code is None or lex.weight(target.code) >= 0):
@@ -655,7 +665,9 @@ class _Sentence:
             return Reading("010", False, "negated", comps[0].token) if comps else None
         if frame == "stop":
             if trig.how in ("object", "stop", "prep", "subject") and own:
-                return Reading(own, True, "reversal", me)
+                # "dropped bombs" is an attack, not the reversal of one
+                mode = "asserted" if own[:2] in ("18", "19", "20") else "reversal"
+                return Reading(own, True, mode, me)
             if comps:
                 c = comps[0]
                 if c.noun is not None and c.noun.stop:
