@@ -23,6 +23,8 @@ def _phrase_at(ctx: Context, i: int) -> int:
     """Length in tokens of a cue phrase starting at token `i` (0 when none does)."""
     doc = ctx.doc
     first = doc[i].lower_
+    if first not in ctx.lexicon.phrase_starts:
+        return 0
     for phrase in ctx.lexicon.phrases:
         if phrase.words[0] != first:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 Range = tuple[int, int]
+ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() has it
 
 
 @dataclass
@@ -25,8 +27,6 @@ class Context:
     # Token index -> index of the quoted region the token lies in (absent: outside quotes).
     quoted: dict[int, int] = field(default_factory=dict)
     para_starts: list[int] = field(default_factory=list)
-    # 1 for each character strictly inside quotation marks.
-    mask: bytearray = field(default_factory=bytearray)
     # The tokens, made once: spaCy builds a new Token object on every iteration of a Doc.
     tokens: list[Token] = field(default_factory=list)
 
@@ -37,10 +37,6 @@ class Context:
         starts = [0]
         starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
         ctx.para_starts = starts
-        ctx.mask = bytearray(len(text))
-        for r in ctx.regions:
-            s, e = r.inner(text)
-            ctx.mask[s:e] = b"\x01" * (e - s)
         region_starts = [r.start for r in ctx.regions]
         ctx.tokens = list(doc)
         for tok in ctx.tokens:
@@ -74,9 +70,14 @@ class Context:
     def quoted_share(self, spans: list[Range]) -> float:
         """Share of the letters and digits of `spans` that lie inside quotation marks."""
         total = inside = 0
+        text = self.text
         for s, e in spans:
-            for i in range(s, e):
-                if self.text[i].isalnum():
-                    total += 1
-                    inside += self.mask[i]
+            total += len(ALNUM.findall(text, s, e))
+            for r in self.regions:
+                if r.start >= e:
+                    break
+                lo, hi = r.inner(text)
+                lo, hi = max(lo, s), min(hi, e)
+                if lo < hi:
+                    inside += len(ALNUM.findall(text, lo, hi))
         return inside / total if total else 0.0

@@ -36,6 +36,7 @@ class Lexicon:
     seeming: frozenset[str]
     impersonal: frozenset[str]
     phrases: tuple[Phrase, ...]
+    phrase_starts: frozenset[str]
     particles: dict[str, frozenset[str]]
     needs_frame: frozenset[str]
     nouns: frozenset[str]
@@ -115,6 +116,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         seeming=_words(data, "seeming"),
         impersonal=_words(data, "impersonal"),
         phrases=phrases,
+        phrase_starts=frozenset(p.words[0] for p in phrases),
         particles=_frames(data, "particles"),
         needs_frame=_words(data, "needs_frame"),
         nouns=_words(data, "nouns"),
