@@ -71,3 +71,28 @@ def test_reader_comment_opened_with_a_closing_mark_is_credited_after_the_dash(
     [(content, _, name)] = described(text, extract(nlp, text))
     assert content == ["”The bus never came. We waited an hour.”"]
     assert name is not None and "Ruiz" in name
+
+
+def test_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next(nlp: Language) -> None:
+    text = (
+        '"The river rose faster than any model predicted, and the levee gave way," '
+        'the engineer said. "We had no warning at all.\n\n'
+        '"Next spring we will rebuild it higher and wider than before."'
+    )
+    [(content, speaker, _)] = described(text, extract(nlp, text))
+    assert len(content) == 3
+    assert content[-1].startswith('"Next spring')
+    assert speaker == "the engineer"
+
+
+def test_closed_quotation_then_a_quoted_paragraph_is_a_continuation(nlp: Language) -> None:
+    text = (
+        '"The river rose faster than any model predicted," the engineer said.\n\n'
+        '"Next spring we will rebuild it higher and wider than before."'
+    )
+    quotes = extract(nlp, text)
+    assert [q.cue is None for q in quotes] == [False, True]
+    assert [q.speaker_span.text(text) if q.speaker_span else None for q in quotes] == [
+        "the engineer",
+        "the engineer",
+    ]

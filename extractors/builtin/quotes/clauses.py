@@ -358,7 +358,7 @@ def _prepositional(ctx: Context, verb: Token, preps: frozenset[str]) -> list[Ran
         if c.dep_ == "prep" and c.lower_ in preps:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                pieces = [r for g in objs for r in clause_ranges(ctx, g, is_cue, nominal=True)]
+                pieces = [r for g in objs for r in clause_ranges(ctx, g, is_cue)]
                 break
         # "for it to stay": the parser makes the preposition the mark of a clause.
         if c.dep_ in ("advcl", "ccomp") and any(

@@ -1,6 +1,8 @@
 """Quotes with no cue of their own: they continue the statement before them.
 
-Quoted paragraphs with no cue keep the last speaker.
+Quoted paragraphs with no cue keep the last speaker; one that follows a paragraph whose
+quotation was left open (no closing mark, as multi-paragraph quotations are printed) is
+the same statement going on.
 
 News stories let a speaker run on: a paragraph that opens with a quotation mark, right
 after an attributed paragraph, is the same voice. When the last attribution was relayed
@@ -51,6 +53,13 @@ def attach_continuations(ctx: Context, drafts: list[Draft], claimed: set[int]) -
             continue
         last = max(before, key=lambda d: d.end)
         if ctx.para(last.end - 1) != prev_para:
+            continue
+        if last.regions and not ctx.regions[max(last.regions)].closed:
+            # A quotation running over several paragraphs has no closing mark until its
+            # last one: the paragraph goes on with the same statement.
+            last.content.append((region.start, region.end))
+            last.regions.append(k)
+            claimed.add(k)
             continue
         speaker = last.nested_token if last.nested_token is not None else last.speaker_token
         added.append(
