@@ -205,3 +205,15 @@ def test_participle_before_the_verb_of_saying_is_part_of_what_was_said(nlp: Lang
     assert by_cue(nlp, text)["said"][0] == [
         "Floods cut the coastal road overnight, stranding dozens of drivers"
     ]
+
+
+def test_reporters_caveat_after_a_statement_is_not_part_of_it(nlp: Language) -> None:
+    text = "The storm, forecasters said, was the strongest in years, although damage is unclear."
+    assert by_cue(nlp, text)["said"][0] == ["The storm", "was the strongest in years"]
+
+
+def test_statement_introduced_by_aside_from_saying_is_its_own(nlp: Language) -> None:
+    text = "She declined to pick a deputy, beyond stating she prefers a smaller team."
+    found = by_cue(nlp, text)
+    assert found["refuses"][0] == ["to name a successor"]
+    assert found["saying"][0] == ["he wants a younger team"]

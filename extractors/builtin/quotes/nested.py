@@ -156,6 +156,19 @@ def _clause_start(ctx: Context, cue: Token, end: int) -> int | None:
     return None
 
 
+CONCEDING = frozenset(("although", "though", "whereas"))
+
+
+def _before_caveat(ctx: Context, start: int, hi: int) -> int:
+    """The statement stops before a caveat the reporter adds: "..., although it may take
+    days to know"."""
+    doc = ctx.doc
+    for k in range(start + 1, hi):
+        if doc[k].lower_ in CONCEDING and doc[k - 1].text == "," and not ctx.in_quote(doc[k]):
+            return k - 2 if k - 2 >= start else hi
+    return hi
+
+
 def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], set[int]]:
     drafts: list[Draft] = []
     taken: set[int] = set()
@@ -197,6 +210,7 @@ def attach_parentheticals(ctx: Context, used: set[int]) -> tuple[list[Draft], se
         # The words before the parenthetical belong to the statement when they hold its
         # subject ("The deal, he said, would ..."), not when they only frame it ("During
         # his years in office, he said, ...").
+        hi = _before_caveat(ctx, close_i + 1, hi)
         pieces = [_span(ctx, close_i + 1, hi)]
         roots = [t for t in left if not lo <= t.head.i < open_i or t.head is t]
         if not all(t.dep_ in FRAMING for t in roots):

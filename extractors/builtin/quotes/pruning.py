@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 # Dependents that hang a further statement or a comment on a reported clause.
 ASIDES = ("advcl", "conj")
+# Conjunctions of a caveat the reporter adds after a statement.
+CONCEDING = frozenset(("although", "though", "whereas"))
 
 
 # Non-restrictive modifiers the reporter adds at the end of a clause: ", which forced her
@@ -65,6 +67,19 @@ def _is_aside(
         and _trailing(ctx, tok, root)
     ):
         return True  # "..., implicitly staking his name on it": the reporter's comment
+    if (
+        after_cue
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in CONCEDING for c in tok.children)
+        and _trailing(ctx, tok, root)
+    ):
+        return True  # "..., although it may take days to know": the reporter's caveat
+    if (
+        tok.dep_ in ("prep", "advmod")
+        and _trailing(ctx, tok, root)
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and is_cue(c) for c in tok.subtree)
+    ):
+        return True  # "..., beyond stating she prefers ...": another statement
     if tok.dep_ not in ASIDES or any(c.dep_ == "auxpass" for c in tok.children):
         return False  # "... or why it was raised": a passive reports nobody new
     if any(c.dep_ == "mark" for c in tok.children):
