@@ -193,3 +193,25 @@ def test_adjective_of_feeling_takes_what_it_is_about(nlp: Language) -> None:
 def test_adjective_of_wanting_takes_its_infinitive(nlp: Language) -> None:
     text = "The mayor was eager to reopen the market."
     assert by_cue(nlp, text)["eager"] == (["to reopen the market"], "The mayor")
+
+
+# --- sources opening a sentence with "in" ---------------------------------------------------
+
+
+def test_document_opening_a_sentence_is_the_source_of_the_rest(nlp: Language) -> None:
+    text = "In this poll, the mayor gained two points."
+    assert by_cue(nlp, text)["In this poll"] == (["the mayor gained two points."], "this poll")
+
+
+def test_somebodys_view_opening_a_sentence_is_theirs(nlp: Language) -> None:
+    text = "In her view, the plan is doomed."
+    assert by_cue(nlp, text)["In her view"] == (["the plan is doomed."], "her")
+
+
+def test_document_phrase_leaves_a_verb_of_saying_its_own_speaker(nlp: Language) -> None:
+    text = "In a statement, the ministry said the plan was dead."
+    assert by_cue(nlp, text) == {"said": (["the plan was dead"], "the ministry")}
+
+
+def test_a_place_opening_a_sentence_is_no_source(nlp: Language) -> None:
+    assert extract(nlp, "In the park, children played.") == []

@@ -6,6 +6,7 @@ or the quote right before it (`"...," according to the report`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitroom.extractors.builtin.quotes.context import Context, Range
@@ -166,6 +167,83 @@ def _is_clause(doc: Doc, span: Range) -> bool:
         t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         for t in part
     )
+
+
+# Nouns that give a source after "in": a document or a poll ("In a letter to donors, ..."),
+# or somebody's view ("In her view, ...", "in his eyes").
+IN_SOURCES = frozenset(
+    (
+        "statement",
+        "letter",
+        "report",
+        "memo",
+        "email",
+        "tweet",
+        "post",
+        "message",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "ruling",
+        "document",
+        "study",
+        "survey",
+        "poll",
+        "interview",
+        "speech",
+        "op-ed",
+        "editorial",
+        "column",
+        "book",
+        "brief",
+        "analysis",
+        "assessment",
+    )
+)
+VIEWS = frozenset(("view", "opinion", "eyes", "estimation", "mind", "judgment", "words"))
+
+
+def attach_in_sources(ctx: Context, is_cue: Callable[[Token], bool]) -> list[Draft]:
+    """ "In a letter to donors, the plan was ...", "In her view, the plan ...": a phrase
+    opening its sentence names where the rest of it comes from, when no verb of saying
+    in the sentence does ("In a statement, the ministry said ..." is the ministry's)."""
+    doc = ctx.doc
+    drafts: list[Draft] = []
+    for tok in ctx.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or ctx.in_quote(tok):
+            continue
+        sent = tok.sent
+        if tok.i != sent.start and doc[tok.i - 1].text not in (",", "\n"):
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in IN_SOURCES | VIEWS:
+            continue
+        comma = noun.right_edge.i + 1
+        if comma >= len(doc) or doc[comma].text != ",":
+            continue
+        if any(is_cue(t) for t in doc[comma + 1 : sent.end]):
+            continue
+        if noun.lemma_.lower() in VIEWS:
+            source = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if source is None:
+                continue
+        else:
+            source = noun
+        hi = ctx.para_range(tok.idx)[1]
+        content = _trim(ctx.text, doc[comma].idx + 1, min(sent.end_char, hi))
+        if content[1] - content[0] < 2:
+            continue
+        drafts.append(
+            Draft(
+                content=[content],
+                kind="indirect",
+                cue=(tok.idx, doc[comma - 1].idx + len(doc[comma - 1])),
+                cue_token=tok.i,
+                speaker_token=source.i,
+                how="according",
+            )
+        )
+    return drafts
 
 
 def _quote_before(ctx: Context, i: int) -> int | None:

@@ -33,7 +33,7 @@ class QuotesExtractor:
     """Direct, mixed and indirect attributions with their speakers and cues."""
 
     name = "quotes"
-    version = "15"
+    version = "16"
     produces = QuotesResult
     requires: tuple[str, ...] = ("actors",)
     Options = QuotesOptions

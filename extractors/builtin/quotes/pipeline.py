@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from sitroom.extractors.builtin.quotes.according import attach_phrases
+from sitroom.extractors.builtin.quotes.according import attach_in_sources, attach_phrases
 from sitroom.extractors.builtin.quotes.assemble import classify, dedupe
-from sitroom.extractors.builtin.quotes.clauses import attach_clauses
+from sitroom.extractors.builtin.quotes.clauses import attach_clauses, is_clause_cue
 from sitroom.extractors.builtin.quotes.context import Context
 from sitroom.extractors.builtin.quotes.continuation import attach_continuations, attach_followers
 from sitroom.extractors.builtin.quotes.direct import attach_direct
@@ -53,6 +53,7 @@ def find_drafts(doc: Doc, indirect: bool = True, continuation: bool = True) -> l
     drafts += phrases
     used |= {d.cue_token for d in phrases if d.cue_token is not None}
     if indirect:
+        drafts += attach_in_sources(ctx, lambda t: is_clause_cue(ctx, t))
         drafts += attach_clauses(ctx, used)
         drafts += attach_nouns(ctx)
         drafts += attach_stances(ctx, used)
