@@ -10,7 +10,7 @@ import pytest
 from conftest import MakeApp, config_text, settle
 
 from sitroom.extractors.model import ActorsResult, QuotesResult, Span, Threat
-from sitroom.tui.panes.actors import ActorsPane
+from sitroom.tui.panes.actors import SORTS, ActorsPane
 from sitroom.tui.panes.quotes import QuotesPane
 from sitroom.tui.panes.text_view import ArticleText
 from sitroom.tui.panes.threat import ThreatPane
@@ -55,17 +55,27 @@ async def test_brackets_and_ctrl_page_keys_switch_articles(dashboard: MakeApp) -
         assert app.current == app.order[-1]  # wraps around
 
 
-async def test_switching_between_analysed_articles_stays_under_30_ms(dashboard: MakeApp) -> None:
+async def test_each_switch_shows_the_next_analysed_article_in_every_pane_at_once(
+    dashboard: MakeApp,
+) -> None:
+    # how fast: benchmarks/bench_dashboard.py (key press to the new article on screen)
     app = dashboard()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        app.switch_times.clear()
-        for _ in range(3 * len(app.order)):
+        text = app.query_one(ArticleText)
+        actors, threat = app.query_one(ActorsPane), app.query_one(ThreatPane)
+        for step in range(1, 2 * len(app.order) + 1):
             await pilot.press("right_square_bracket")
-        times = sorted(app.switch_times)
-        assert len(times) == 3 * len(app.order)
-        p95 = times[int(len(times) * 0.95) - 1]
-        assert p95 < 0.030, f"p95 switch took {p95 * 1000:.1f} ms"
+            entry = app.entries[app.order[step % len(app.order)]]
+            assert app.current == entry.id
+            assert text.text == entry.article.text
+            assert entry.analysis is not None
+            result = entry.analysis.find(ActorsResult)
+            assert result is not None
+            in_order = sorted(result.actors, key=SORTS[actors.sort])
+            assert actors.table.row_ids == [a.id for a in in_order]
+            assert threat.gauge.threat == entry.threat
+            assert app.query_one("#article-list").highlighted == step % len(app.order)
 
 
 async def test_jk_move_in_the_article_list_and_show_that_article(dashboard: MakeApp) -> None:

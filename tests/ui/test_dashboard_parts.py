@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -100,15 +101,17 @@ def test_wrapped_lines_fit_and_cover_every_word(width: int) -> None:
     )
 
 
-def test_a_100k_word_text_wraps_quickly() -> None:
-    import time
-
-    text = ("The delegation arrived late and the talks began at once. " * 10 + "\n\n") * 1000
+def test_a_100k_word_text_wraps_into_lines_that_fit_and_keep_every_word() -> None:
+    # how fast: benchmarks/bench_dashboard.py (a 100,000-word article never stalls the UI)
+    paragraph = "The delegation arrived late and the talks began at once. " * 10
+    text = (paragraph.rstrip() + "\n\n") * 1000
     assert len(text.split()) >= 100_000
-    started = time.perf_counter()
     lines = wrap(text, 70)
-    assert time.perf_counter() - started < 0.5
-    assert len(lines) > 10_000
+    assert all(end - start <= 70 for start, end in lines)
+    assert [w for s, e in lines for w in text[s:e].split()] == text.split()
+    assert lines == sorted(lines) and all(a[1] <= b[0] for a, b in pairwise(lines))
+    # each paragraph, the blank line after it, and the empty line after the final newline
+    assert len(lines) == 1000 * (len(wrap(paragraph.rstrip(), 70)) + 1) + 1
 
 
 def test_pieces_cut_a_line_where_highlights_start_and_stop() -> None:
