@@ -101,15 +101,15 @@ def test_according_to_opening_a_paragraph_does_not_borrow_the_quote_above(
 
 
 def test_parenthetical_cue_may_carry_a_word_of_time(nlp: Language) -> None:
-    text = "The truth, the envoy said then, was that the mayor had lied."
+    text = "The reason, the judge said later, was that the clerk had lied."
     assert by_cue(nlp, text)["said"] == (
-        ["The truth", "was that the mayor had lied"],
-        "the senator",
+        ["The reason", "was that the clerk had lied"],
+        "the judge",
     )
 
 
 def test_when_it_was_said_is_not_part_of_the_statement(nlp: Language) -> None:
-    text = "The port will reopen, officials said on Friday, a week after the storm hit."
+    text = "The port will reopen, officials said on Friday, two days after the storm hit."
     assert by_cue(nlp, text)["said"] == (["The port will reopen"], "officials")
 
 
@@ -124,24 +124,24 @@ def test_reported_clause_after_a_phrase_is_still_the_content(nlp: Language) -> N
 def test_verb_with_its_own_object_is_not_the_cue_of_the_quote_after_it(
     nlp: Language,
 ) -> None:
-    assert extract(nlp, 'Some farmers still feel that way, "even now."') == []
+    assert extract(nlp, 'Some growers still see it that way, "even now."') == []
 
 
 def test_quote_spelling_out_the_object_keeps_its_cue(nlp: Language) -> None:
-    text = 'She added the words, "Home at last."'
-    assert by_cue(nlp, text)["added"] == (['"Home at last."'], "She")
+    text = 'She wrote the line, "Home at last."'
+    assert by_cue(nlp, text)["wrote"] == (['"Home at last."'], "She")
 
 
 # --- speakers ----------------------------------------------------------------------------
 
 
 def test_participle_on_the_place_of_saying_belongs_to_who_spoke_there(nlp: Language) -> None:
-    text = "The mayor spoke at a news conference announcing that the bridge would close."
+    text = "The mayor spoke at a briefing announcing that the bridge would close."
     assert by_cue(nlp, text)["announcing"][1] == "The mayor"
 
 
 def test_participle_on_an_issued_statement_belongs_to_its_issuer(nlp: Language) -> None:
-    text = "The board released a note describing the levy as unfair."
+    text = "The council sent a letter calling the fine a disgrace."
     assert by_cue(nlp, text)["calling"] == (["the fine a disgrace"], "The council")
 
 
@@ -171,13 +171,13 @@ def test_clause_before_a_colon_is_not_reported_by_the_verb_after_it(nlp: Languag
 
 
 def test_reported_act_keeps_the_phrase_that_completes_it_not_the_time(nlp: Language) -> None:
-    text = "The agency offered loans to small farms on Monday."
-    assert by_cue(nlp, text)["offered"][0] == ["loans to small farms"]
+    text = "The agency offered grants to small farms on Monday."
+    assert by_cue(nlp, text)["offered"][0] == ["grants to small farms"]
 
 
 def test_reported_act_leaves_out_the_scene_it_happened_in(nlp: Language) -> None:
-    text = "The mayor offered advice to residents amid the floods."
-    assert by_cue(nlp, text)["offered"][0] == ["advice to residents"]
+    text = "The mayor offered help to residents amid the floods."
+    assert by_cue(nlp, text)["offered"][0] == ["help to residents"]
 
 
 def test_whom_something_is_said_to_is_not_what_was_said(nlp: Language) -> None:
@@ -186,18 +186,18 @@ def test_whom_something_is_said_to_is_not_what_was_said(nlp: Language) -> None:
 
 
 def test_condition_hung_on_the_verb_of_saying_still_ends_the_statement(nlp: Language) -> None:
-    text = 'Ms. Lake said there is still a "wide gap in wages," as far as how many nurses stay.'
+    text = 'The union said wages "lag far behind," at least for night shifts at the port.'
     assert by_cue(nlp, text)["said"][0] == [
-        'there is still a "wide gap in wages," as far as how many nurses stay'
+        'wages "lag far behind," at least for night shifts at the port'
     ]
 
 
 def test_participle_trailing_a_statement_is_the_reporters_comment(nlp: Language) -> None:
     text = (
-        "The mayor told voters he would consider it an insult if they stayed home, "
-        "implicitly staking his name on the vote."
+        "The coach told fans the club would see it as a betrayal if they booed, "
+        "quietly tying her own job to the result."
     )
-    assert by_cue(nlp, text)["told"][0] == ["he would consider it an insult if they stayed home"]
+    assert by_cue(nlp, text)["told"][0] == ["the club would see it as a betrayal if they booed"]
 
 
 def test_participle_before_the_verb_of_saying_is_part_of_what_was_said(nlp: Language) -> None:
@@ -212,8 +212,8 @@ def test_reporters_caveat_after_a_statement_is_not_part_of_it(nlp: Language) -> 
     assert by_cue(nlp, text)["said"][0] == ["The storm", "was the strongest in years"]
 
 
-def test_statement_introduced_by_aside_from_saying_is_its_own(nlp: Language) -> None:
-    text = "She declined to pick a deputy, beyond stating she prefers a smaller team."
+def test_statement_introduced_by_other_than_noting_is_its_own(nlp: Language) -> None:
+    text = "The coach declined to name a captain, other than noting she prefers a calm leader."
     found = by_cue(nlp, text)
-    assert found["refuses"][0] == ["to name a successor"]
-    assert found["saying"][0] == ["he wants a younger team"]
+    assert found["declined"][0] == ["to name a captain"]
+    assert found["noting"][0] == ["she prefers a calm leader"]

@@ -39,7 +39,7 @@ def test_statement_noun_with_that_clause_is_attributed_to_its_possessor(nlp: Lan
 
 
 def test_statement_noun_takes_its_source_from_a_from_phrase(nlp: Language) -> None:
-    text = "Repeated warnings from the inspector that the dam was weak went unheeded."
+    text = "Early warnings from the inspector that the dam was weak went unheeded."
     assert by_cue(nlp, text)["warnings"] == (["that the dam was weak"], "the inspector")
 
 
@@ -60,8 +60,8 @@ def test_plans_describe_actions_not_statements(nlp: Language) -> None:
 
 
 def test_passive_view_with_no_agent_has_no_source(nlp: Language) -> None:
-    text = "Turnout is expected to be low."
-    assert by_cue(nlp, text)["expected"] == (["Turnout", "to be low"], None)
+    text = "Turnout is expected to stay low."
+    assert by_cue(nlp, text)["expected"] == (["Turnout", "to stay low"], None)
 
 
 def test_passive_label_is_attributed_to_its_agent(nlp: Language) -> None:
@@ -82,7 +82,7 @@ def test_passive_accusation_leaves_the_preposition_to_the_cue(nlp: Language) -> 
 
 
 def test_modal_passive_is_not_a_view(nlp: Language) -> None:
-    assert extract(nlp, "The van was supposed to wait outside.") == []
+    assert extract(nlp, "The bus was supposed to wait outside.") == []
 
 
 def test_verb_casting_its_object_as_something(nlp: Language) -> None:
@@ -99,8 +99,8 @@ def test_hoped_is_a_cue_although_the_model_lemmatizes_it_as_hop(nlp: Language) -
 
 
 def test_what_seems_so_is_reported_with_no_source(nlp: Language) -> None:
-    text = "The plan seems too risky."
-    assert by_cue(nlp, text)["seems"] == (["The plan", "too risky"], None)
+    text = "The route seems too steep."
+    assert by_cue(nlp, text)["seems"] == (["The route", "too steep"], None)
 
 
 def test_the_one_it_seems_so_to_is_the_source(nlp: Language) -> None:
@@ -128,20 +128,20 @@ def test_bare_passive_of_a_verb_that_is_not_one_of_saying_reports_nothing(
 
 
 def test_bare_passive_of_a_verb_of_saying_reports_its_subject(nlp: Language) -> None:
-    text = "The diagnosis was confirmed on Tuesday."
-    assert by_cue(nlp, text)["confirmed"] == (["The diagnosis"], None)
+    text = "The merger was confirmed on Tuesday."
+    assert by_cue(nlp, text)["confirmed"] == (["The merger"], None)
 
 
 # --- gerunds and relative speakers ---------------------------------------------------------
 
 
 def test_gerund_complement_of_a_verb_of_proposing_is_the_content(nlp: Language) -> None:
-    text = "He proposed dropping the tax on bread."
-    assert by_cue(nlp, text)["proposed"] == (["dropping the tax on bread"], "He")
+    text = "The council proposed scrapping the tax on bread."
+    assert by_cue(nlp, text)["proposed"] == (["scrapping the tax on bread"], "The council")
 
 
 def test_going_somewhere_to_do_something_is_not_a_statement(nlp: Language) -> None:
-    assert extract(nlp, "He went hiking in the hills.") == []
+    assert extract(nlp, "She went skiing in the hills.") == []
 
 
 def test_relative_pronoun_of_a_coordinated_verb_is_a_speaker_not_a_question(
@@ -170,18 +170,18 @@ def test_a_vote_for_or_against_something_is_a_stance(nlp: Language) -> None:
 
 
 def test_judging_something_aloud_takes_it_as_content(nlp: Language) -> None:
-    text = "The minister downplayed the risk of floods."
-    assert by_cue(nlp, text)["downplayed"] == (["the risk of floods"], "The minister")
+    text = "The minister downplayed the flood danger."
+    assert by_cue(nlp, text)["downplayed"] == (["the flood danger"], "The minister")
 
 
 # --- adjectives of believing and feeling ----------------------------------------------------
 
 
 def test_participle_of_feeling_with_a_that_clause_is_a_view(nlp: Language) -> None:
-    text = "Residents were annoyed that the council published only part of the report."
+    text = "Parents were frustrated that the school shared only part of the report."
     assert by_cue(nlp, text)["frustrated"] == (
-        ["that the police released only some video"],
-        "Protesters",
+        ["that the school shared only part of the report"],
+        "Parents",
     )
 
 
@@ -199,8 +199,8 @@ def test_adjective_of_wanting_takes_its_infinitive(nlp: Language) -> None:
 
 
 def test_document_opening_a_sentence_is_the_source_of_the_rest(nlp: Language) -> None:
-    text = "In this poll, the mayor gained two points."
-    assert by_cue(nlp, text)["In this poll"] == (["the mayor gained two points."], "this poll")
+    text = "In the survey, the mayor gained two points."
+    assert by_cue(nlp, text)["In the survey"] == (["the mayor gained two points."], "the survey")
 
 
 def test_somebodys_view_opening_a_sentence_is_theirs(nlp: Language) -> None:
@@ -209,8 +209,8 @@ def test_somebodys_view_opening_a_sentence_is_theirs(nlp: Language) -> None:
 
 
 def test_document_phrase_leaves_a_verb_of_saying_its_own_speaker(nlp: Language) -> None:
-    text = "In a statement, the ministry said the plan was dead."
-    assert by_cue(nlp, text) == {"said": (["the plan was dead"], "the ministry")}
+    text = "In a memo, the board wrote that the plan was dead."
+    assert by_cue(nlp, text) == {"wrote": (["that the plan was dead"], "the board")}
 
 
 def test_a_place_opening_a_sentence_is_no_source(nlp: Language) -> None:

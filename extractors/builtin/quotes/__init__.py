@@ -9,7 +9,7 @@ paragraphs and the cue lexicon in `cues.yaml`):
 3. `nested`: parentheticals (", he said,") and relayed statements ("Biden, said Blinken,
    had told Putin that ..." -> speaker Biden, `nested_speaker` Blinken);
 4. `according`: "according to X" and similar phrases, and a document or a view opening
-   a sentence with "in" ("In a letter to donors, ...", "In her view, ...");
+   a sentence with "in" ("In the audit, ...", "In her view, ...");
 5. `clauses`: reporting verbs, adjectives and statement nouns with their dependents in
    the parse (indirect and mixed), trimmed by `pruning`;
    `passives`: views in the passive, the subject with what is said of it ("turnout is

@@ -72,7 +72,7 @@ def attach_phrases(ctx: Context) -> list[Draft]:
             if t.is_punct or t.pos_ in ("VERB", "AUX") or ctx.in_quote(t):
                 break
             obj_end = k + 1
-        # "according to a complaint filed by the regulator, ...": the parse knows where
+        # "according to a lawsuit brought by two ports, ...": the parse knows where
         # the source's own modifiers end; a relative clause after a comma is left out.
         for pobj in (c for c in last.children if c.dep_ == "pobj"):
             for k in range(obj_end, pobj.right_edge.i + 1):
@@ -169,7 +169,7 @@ def _is_clause(doc: Doc, span: Range) -> bool:
     )
 
 
-# Nouns that give a source after "in": a document or a poll ("In a letter to donors, ..."),
+# Nouns that give a source after "in": a document or a poll ("In the audit, ..."),
 # or somebody's view ("In her view, ...", "in his eyes").
 IN_SOURCES = frozenset(
     (
@@ -204,9 +204,9 @@ VIEWS = frozenset(("view", "opinion", "eyes", "estimation", "mind", "judgment", 
 
 
 def attach_in_sources(ctx: Context, is_cue: Callable[[Token], bool]) -> list[Draft]:
-    """ "In a letter to donors, the plan was ...", "In her view, the plan ...": a phrase
+    """ "In the audit, the ferry line lost ...", "In her view, the bridge ...": a phrase
     opening its sentence names where the rest of it comes from, when no verb of saying
-    in the sentence does ("In a statement, the ministry said ..." is the ministry's)."""
+    in the sentence does ("In a memo, the board wrote ..." is the board's)."""
     doc = ctx.doc
     drafts: list[Draft] = []
     for tok in ctx.tokens:

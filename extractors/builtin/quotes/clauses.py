@@ -47,7 +47,7 @@ def _clause_children(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if found:
         return found
-    # "said after the meeting he would resign": the parser takes the clause for an adverbial
+    # "said after the vote she would step down": the parser takes the clause for an adverbial
     # one when a phrase comes between; a clause with its own subject and no conjunction,
     # right of the verb, is still what was said.
     return [
@@ -81,7 +81,7 @@ CONTRAST = frozenset(("although", "though", "while", "whereas", "but", "even"))
 def _trailing_adjuncts(
     ctx: Context, verb: Token, clause: Token, is_cue: Callable[[Token], bool]
 ) -> list[Range]:
-    """ "said there remains a gap, when it comes to pay": the parser hangs the end of the
+    """ "said wages lag, at least for night shifts": the parser hangs the end of the
     statement on the verb of saying; a condition, time or comparison right after the
     reported clause still belongs to it. Asides (", citing ...") and contrasts do not."""
     out: list[Range] = []
@@ -92,7 +92,7 @@ def _trailing_adjuncts(
         if c.dep_ not in ("advcl", "prep") or is_cue(c):
             break
         if c.tag_ == "VBG" and not any(g.dep_ == "mark" for g in c.children):
-            break  # ", quietly staking his reputation on it": the reporter's comment
+            break  # ", quietly tying her career to it": the reporter's comment
         marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
         if any(m in CONTRAST for m in marks) or any(t.text == ";" for t in ctx.doc[end : c.i]):
             break

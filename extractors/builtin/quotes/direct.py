@@ -70,14 +70,14 @@ def _cue_after(ctx: Context, region: QuoteRegion, last: int) -> Token | None:
     """`"...," he said` or `"...," said Blinken`: the cue follows the closing mark."""
     doc = ctx.doc
     para_end = ctx.para_range(region.start)[1]
-    # A speaker's full title can be long: "..., state Del. Ana Ruiz (D-Lake County), said".
+    # A speaker's full title can be long: "..., council member Ana Ruiz (R-Hill Ward), said".
     for i in range(last + 1, min(last + 1 + 2 * WINDOW, len(doc))):
         tok = doc[i]
         if tok.idx >= para_end:
             return None
         if ctx.in_quote(tok):
             if _nickname(ctx, tok):
-                continue  # `"...," state Sen. Dolores "Lola" Reyna said`
+                continue  # `"...," council member Jo "JJ" Baker said`
             return None
         if tok.text in SENTENCE_END:
             return None
@@ -156,7 +156,7 @@ def _cue_before(ctx: Context, region: QuoteRegion, first: int, merging: bool) ->
 
 
 def _has_complement(ctx: Context, cue: Token, first: int) -> bool:
-    """ "voters who think so, "...": a verb whose object or clause stands between it
+    """ "growers who think so, "...": a verb whose object or clause stands between it
     and the quote already has what it reports, so the quote is not its content. An object
     that the quote spells out is no obstacle: "added the words, "..."", "said this: "..."".
     """
@@ -260,7 +260,7 @@ def _colon_lead(ctx: Context, region: QuoteRegion) -> tuple[Token, Token, Token]
     lex = ctx.lexicon
     says = lex.lemma(verb) in lex.speech or any(
         c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.nouns for c in verb.children
-    )  # "reports:", "made the following comment:", "has a message:"
+    )  # "reports:", "gave this warning:", "has a message:"
     speaker = own_subject(verb)
     if not says or speaker is None or speaker.lower_ in NOT_SPEAKERS:
         return None
@@ -290,7 +290,7 @@ def _other_cue_between(ctx: Context, start: int, end: int, allowed: int | None) 
             return True
         if content_of(ctx, tok) is not None or _next_to_quote(ctx, tok):
             return True
-        if tok.right_edge.i >= end:  # "raising some points, among them, "...""
+        if tok.right_edge.i >= end:  # "listing her demands, among them "...""
             return True
     return False
 

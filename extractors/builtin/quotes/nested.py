@@ -54,7 +54,7 @@ def _when(tok: Token) -> bool:
 def _parenthetical(ctx: Context, cue: Token) -> tuple[Token, int, int] | None:
     """(speaker, first token, last token) of ", said X," or ", X said," around `cue`.
 
-    A word of time may follow: ", said Blinken on Monday,", ", the envoy said then,".
+    A word of time may follow: ", said Blinken on Monday,", ", the judge said later,".
     """
     doc = ctx.doc
     i = cue.i
@@ -160,8 +160,8 @@ CONCEDING = frozenset(("although", "though", "whereas"))
 
 
 def _before_caveat(ctx: Context, start: int, hi: int) -> int:
-    """The statement stops before a caveat the reporter adds: "..., although it may take
-    days to know"."""
+    """The statement stops before a caveat the reporter adds: "..., although no one can
+    yet be sure"."""
     doc = ctx.doc
     for k in range(start + 1, hi):
         if doc[k].lower_ in CONCEDING and doc[k - 1].text == "," and not ctx.in_quote(doc[k]):

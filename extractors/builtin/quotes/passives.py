@@ -66,7 +66,7 @@ def _said_of(ctx: Context, verb: Token, is_cue: Callable[[Token], bool]) -> list
 def _reported(ctx: Context, verb: Token, lemma: str) -> bool:
     """A bare passive reports its subject when somebody is named ("was first reported by
     the paper") or the verb is one of saying ("the diagnosis was confirmed"); "the plan was
-    defended" or "if it were offered" says nothing of what anyone said."""
+    defended" or "unless it is sold" says nothing of what anyone said."""
     return any(c.dep_ == "agent" for c in verb.children) or lemma in ctx.lexicon.speech
 
 

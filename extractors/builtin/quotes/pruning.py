@@ -73,15 +73,15 @@ def _is_aside(
         and any(c.dep_ == "mark" and c.lower_ in CONCEDING for c in tok.children)
         and _trailing(ctx, tok, root)
     ):
-        return True  # "..., although it may take days to know": the reporter's caveat
+        return True  # "..., although no one can yet be sure": the reporter's caveat
     if (
         tok.dep_ in ("prep", "advmod")
         and _trailing(ctx, tok, root)
         and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and is_cue(c) for c in tok.subtree)
     ):
-        return True  # "..., beyond stating she prefers ...": another statement
+        return True  # "..., other than noting she prefers ...": another statement
     if tok.dep_ not in ASIDES or any(c.dep_ == "auxpass" for c in tok.children):
-        return False  # "... or why it was raised": a passive reports nobody new
+        return False  # "... or why it was dropped": a passive reports nobody new
     if any(c.dep_ == "mark" for c in tok.children):
         # "..., though she noted that ...": a clause with its own speaker and cue is a
         # statement of its own, whatever conjunction joins it.

@@ -65,7 +65,7 @@ def _actor_for(actors: ActorsResult | None, tok: Token) -> Actor | None:
 
 
 def outside_brackets(tok: Token) -> Token:
-    """The name a bracketed tag belongs to: "Lopez (D-Lake County)" -> Lopez.
+    """The name a bracketed tag belongs to: "Baker (R-Hill Ward)" -> Baker.
 
     The parser sometimes heads the whole name with the last word of the tag."""
     doc = tok.doc

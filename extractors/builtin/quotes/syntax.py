@@ -82,7 +82,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return subject_of(head, depth + 1)
 
 
-# Things that speak for whoever wrote them: "in a statement announcing ...".
+# Things that speak for whoever wrote them: "in a memo setting out ...".
 DOCUMENTS = frozenset(
     (
         "statement",
@@ -117,8 +117,8 @@ DOCUMENTS = frozenset(
 
 def _participle_source(noun: Token) -> Token | None:
     """Who speaks in "<noun> saying ...": the noun itself ("a report saying", "protesters
-    chanting"), unless it only says where it was said ("she said at a briefing
-    announcing ...") or what was issued ("released a note describing ..."): then the
+    chanting"), unless it only says where it was said ("she spoke at a briefing
+    announcing ...") or what was issued ("released a note branding ..."): then the
     speaker of the clause around it."""
     head = noun.head
     if (
