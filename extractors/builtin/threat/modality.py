@@ -519,8 +519,10 @@ class _Sentence:
             and any(c.dep_ == "auxpass" for c in self.sent.doc[me].children)
         ):
             # "the leaders are expected to meet": an announced act, not a third party's fear
+            # (unless the act itself is hedged: "expected to be likely ready to invade")
             best = self._most(comps, creads)
-            return best[1] if best is not None else None
+            if best is not None and best[1].mode not in ("hypothetical", "speculation"):
+                return best[1]
         if frame == "refuse" and own == "016":
             frame = "deny"  # "rejected claims that ...": a denial, read as one (plans too)
         if frame == "claim" and comps:
