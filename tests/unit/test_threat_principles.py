@@ -354,3 +354,17 @@ def test_dropping_bombs_is_bombing_not_dropping_a_plan(score, main_code) -> None
     assert score("The ministry dropped its plan to merge the agencies.") == -5.0
     # a bomb filled with a chemical agent is a chemical weapon
     assert main_code("Helicopters dropped sarin bombs on the town.") == "2041"
+
+
+# ---- political talk
+
+
+def test_being_killed_in_a_deal_or_the_polls_is_a_metaphor(score) -> None:
+    assert score("The workers getting killed in this trade deal are farmers.") == 0.0
+    assert score("Rebels killed two soldiers in the hills.") == 10.0
+
+
+def test_generic_you_tells_of_no_event(score) -> None:
+    assert score("In that district you step outside and you get shot at.") == 0.0
+    # an addressed "you" in a warning is still a threat
+    assert score("You will pay a heavy price for this, the minister told the rebels.") == 4.4

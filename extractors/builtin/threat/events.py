@@ -341,7 +341,10 @@ def _against_ills(tok: Token, objects: list[Token], lex: Lexicon) -> bool:
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    return any(matches("@social_ills", a, lex) or matches("@natural_causes", a, lex) for a in aims)
+    if any(matches("@social_ills", a, lex) or matches("@natural_causes", a, lex) for a in aims):
+        return True
+    # "the people getting killed in this deal", "hit hard in the polls"
+    return any(p == "in" and matches("@arenas", o, lex) for p, o in preps_of(tok))
 
 
 def _place(tok: Token, lex: Lexicon) -> bool:

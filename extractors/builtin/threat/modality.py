@@ -446,6 +446,17 @@ class _Sentence:
         return link
 
     @staticmethod
+    def _generic_you(verb: Token) -> bool:
+        """Generic "you" in the plain present: not a threat to someone ("you will pay")."""
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for c in verb.children):
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return False
+        tensed = auxes[0] if auxes else verb
+        return tensed.tag_ in ("VBP", "VBZ")
+
+    @staticmethod
     def _concessive(noun: Token) -> bool:
         """ "despite the assaults", "despite weeks of assaults", "in spite of the truce"."""
         cur = noun
@@ -763,6 +774,9 @@ class _Sentence:
             return Reading("010", False, "unrealised", r.focus)
         if r.mode in ("denied plan",):
             return r
+        if trig.is_verb and self._generic_you(tok):
+            # "you cross that bridge at night, you get robbed" tells of no particular event
+            return Reading(r.code, False, "generic", r.focus)
         neg = (self.negated(tok) if trig.is_verb else False) or link.neg
         if trig.key in self.cues.option_closers:
             # "has not ruled out strikes" keeps an option open; "ruled out strikes" closes it

@@ -162,6 +162,7 @@ def _reason(lex: Lexicon, event: Event) -> str:
         "halted": f"{what}: halted",
         "reported": f"{what}: reported",
         "unrealised": f"{what}: not stated as done",
+        "generic": f"{what}: generic, no particular event",
     }
     return labels.get(event.mode, f"{what}: {event.mode}")
 
