@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from sitroom.extractors.pipeline import Pipeline
     from sitroom.tui.engine_process import EngineProcess
 
-Progress = Callable[[str], None]
+#: (what is happening, how far: 0..1 or None when unknown)
+Progress = Callable[[str, float | None], None]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -112,6 +112,7 @@ class SitroomApp(App[None]):
         self.switch_times: list[float] = []  # seconds per article switch, for benchmarks
         self.loading = 0  # load workers still running
         self._progress_note = ""
+        self._progress_step = ""
         self._progress_since = time.monotonic()
         self._analysed_once = False
         self._theme_timer: Any = None
@@ -360,8 +361,12 @@ class SitroomApp(App[None]):
                 continue
             article_id = job.article.id
 
-            def progress(note: str, article_id: str = article_id) -> None:
-                self.post_message(AnalysisProgress(article_id, note))
+            def progress(
+                note: str, fraction: float | None = None, article_id: str = article_id
+            ) -> None:
+                # the child sends at most ten a second, and a message still queued is
+                # replaced by the next one (AnalysisProgress.can_replace): never a flood
+                self.post_message(AnalysisProgress(article_id, note, fraction))
 
             progress("waiting for the engine")
             started = time.perf_counter()
@@ -388,9 +393,11 @@ class SitroomApp(App[None]):
         entry = self.entries.get(message.article_id)
         if entry is None or entry.status is Status.DONE:
             return
-        entry.status, entry.note = Status.ANALYSING, message.note
-        if message.note != self._progress_note:
-            self._progress_note, self._progress_since = message.note, time.monotonic()
+        entry.status, entry.note = Status.ANALYSING, progress_note(message.note, message.fraction)
+        entry.progress = message.fraction
+        if message.note != self._progress_step:  # the clock counts per step, not per percent
+            self._progress_step, self._progress_since = message.note, time.monotonic()
+        self._progress_note = entry.note
         self.dashboard.query_one(ArticleList).refresh_entry(entry)
         if message.article_id == self.current:
             self._show_panes(entry)
@@ -997,6 +1004,19 @@ class SitroomApp(App[None]):
                 "Switch this extractor and analyse every article again",
                 lambda index=index: self.action_toggle_extractor(index),
             )
+
+
+def progress_note(step: str, fraction: float | None) -> str:
+    """What the engine is doing, for the status line and the panes: `parsing 42%`.
+
+    The engine names the step it has just finished after each extractor ("actors"), and
+    "parsing" while it parses; anything else is a sentence of its own (loading the model)."""
+    if fraction is None:
+        return step
+    percent = min(int(fraction * 100), 99)  # 100% only once the analysis is on screen
+    if step == "parsing":
+        return f"parsing {percent}%"
+    return f"{step} done, {percent}%"
 
 
 def resolve_theme(config: Config, themes: ThemeSet) -> tuple[str, list[str]]:

@@ -9,9 +9,11 @@ even in the middle of an analysis.
 It is a plain `subprocess` (not `multiprocessing`, whose helpers want the real stderr that
 Textual has taken over) speaking length-prefixed pickles over its stdin and stdout; what the
 child itself prints goes to a log file, never into the protocol or onto the screen.
-Parent -> child: `(sys_path, config, article)`. Child -> parent: `("progress", note)` any
-number of times, then `("ok", encoded_analysis)` or `(kind, message)` with kind `config`
-(the pipeline cannot be built), `sitroom` (a user error) or `error` (anything else).
+Parent -> child: `(sys_path, config, article)`. Child -> parent: `("progress", (fraction,
+note))` any number of times (fraction 0..1, or None before the analysis proper starts; at
+most ten a second, see `Reporter`), then `("ok", encoded_analysis)` or `(kind, message)`
+with kind `config` (the pipeline cannot be built), `sitroom` (a user error) or `error`
+(anything else).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -34,6 +37,7 @@ from sitroom.extractors.errors import ConfigError, SitroomError
 from sitroom.extractors.model import Analysis, Article
 
 POLL_SECONDS = 0.1
+REPORT_SECONDS = 0.1  # the child sends at most this often, except when the step changes
 CHILD_CODE = "from sitroom.tui.engine_process import child_main; child_main()"
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 _HEADER = struct.Struct("!Q")
@@ -70,6 +74,24 @@ def _pipeline_key(config: Config) -> str:
     return json.dumps([config.file, config.model, specs], sort_keys=True, default=str)
 
 
+class Reporter:
+    """`Pipeline.analyze`'s progress callback in the child: forwards (fraction, step) to
+    the parent, coalesced, so a long parse never floods the pipe or the screen."""
+
+    def __init__(self, send: Callable[[Any], None], clock: Callable[[], float]) -> None:
+        self.send = send
+        self.clock = clock
+        self.step = ""
+        self.sent_at = -1.0
+
+    def __call__(self, fraction: float, step: str) -> None:
+        now = self.clock()
+        if step == self.step and now - self.sent_at < REPORT_SECONDS:
+            return
+        self.step, self.sent_at = step, now
+        self.send(("progress", (max(0.0, min(float(fraction), 1.0)), step)))
+
+
 def child_main() -> None:
     """The child's loop: read a job, answer it, until the parent goes away."""
     # below the dashboard in the scheduler's eyes: the screen stays smooth while we parse
@@ -103,11 +125,12 @@ def child_main() -> None:
                 pipelines.clear()
                 pipeline = pipelines[key] = Pipeline(config)
             if not model_ready:
-                send(("progress", f"loading the spaCy model {config.model}"))
+                send(("progress", (None, f"loading the spaCy model {config.model}")))
                 pipeline.nlp  # noqa: B018 - load it now so the note above is true
                 model_ready = True
-            send(("progress", f"analysing {len(article.text.split()):,} words"))
-            send(("ok", encode_analysis(pipeline.analyze(article))))
+            send(("progress", (0.0, "parsing")))
+            reporter = Reporter(send, time.monotonic)
+            send(("ok", encode_analysis(pipeline.analyze(article, progress=reporter))))
         except ConfigError as exc:
             send(("config", str(exc)))
         except SitroomError as exc:
@@ -146,7 +169,7 @@ class EngineProcess:
         self,
         config: Config,
         article: Article,
-        progress: Callable[[str], None] | None = None,
+        progress: Callable[[str, float | None], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Analysis:
         from sitroom.extractors.codec import decode_analysis
@@ -167,7 +190,8 @@ class EngineProcess:
                     if kind != "progress":
                         break
                     if progress is not None:
-                        progress(payload)
+                        fraction, note = payload
+                        progress(note, fraction)
             except (EOFError, OSError, pickle.UnpicklingError):
                 raise EngineDied(self._death_note()) from None
         if kind == "ok":

@@ -30,6 +30,7 @@ class AnalysisProgress(Message):
 
     article_id: str
     note: str
+    fraction: float | None = None  # 0..1 when the engine says how far it is
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AnalysisProgress)

@@ -26,6 +26,7 @@ class ArticleEntry:
     analysis: Analysis | None = None
     error: str | None = None  # the whole analysis failed
     note: str = ""  # what the worker is doing with it now
+    progress: float | None = None  # how far its analysis is, 0..1, when the engine says
     seconds: float = 0.0
     from_cache: bool = False
     # derived once per analysis, on first display, then reused by every switch back
@@ -61,11 +62,13 @@ class ArticleEntry:
     def set_analysis(self, analysis: Analysis, seconds: float, from_cache: bool) -> None:
         self.analysis, self.status, self.error = analysis, Status.DONE, None
         self.seconds, self.from_cache, self.note = seconds, from_cache, ""
+        self.progress = None
         self._marks = None
         self.version += 1
 
     def requeue(self) -> None:
         self.analysis, self.status, self.error, self.note = None, Status.QUEUED, None, ""
+        self.progress = None
         self._marks = None
         self.version += 1
 

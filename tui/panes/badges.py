@@ -49,6 +49,8 @@ def status_badge(entry: ArticleEntry) -> Content:
     if entry.status is Status.FAILED:
         return Content.styled(" ! ", "bold $error")
     if entry.status is Status.ANALYSING:
+        if entry.progress is not None:  # a long article: how far, in the badge's 3 cells
+            return Content.styled(f"{min(int(entry.progress * 100), 99):>2}%", "bold $accent")
         return Content.styled(" … ", "bold $accent")
     return Content.styled(" · ", "$text-muted")
 
@@ -80,3 +82,9 @@ def wrap_lines(text: str, width: int, max_lines: int) -> list[str]:
     return textwrap.wrap(
         " ".join(text.split()), width=max(width, 8), max_lines=max_lines, placeholder=" …"
     ) or [""]
+
+
+def progress_bar(fraction: float, width: int = 20) -> str:
+    """`▰▰▰▰▱▱▱▱` for a fraction 0..1."""
+    filled = round(max(0.0, min(fraction, 1.0)) * width)
+    return "▰" * filled + "▱" * (width - filled)

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from sitroom.tui.panes.badges import progress_bar
 from sitroom.tui.state import ArticleEntry, Status
 
 MAX_BODIES = 8  # per pane; older ones are unmounted
@@ -113,7 +114,10 @@ class AnalysisPane(Vertical, can_focus=True):
             return
         if entry.status in (Status.QUEUED, Status.ANALYSING):
             self._display(None)
-            self.say(f"⋯ {entry.note or 'waiting to be analysed'}")
+            note = f"⋯ {entry.note or 'waiting to be analysed'}"
+            if entry.progress is not None:
+                note += f"\n  {progress_bar(entry.progress)}"
+            self.say(note)
             return
         if entry.status is Status.FAILED or entry.analysis is None:
             self._display(None)

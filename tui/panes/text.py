@@ -93,7 +93,7 @@ class TextPane(Vertical):
         if article.source:
             parts.insert(1 if article.published else 0, article.source)
         if entry.status in (Status.QUEUED, Status.ANALYSING):
-            parts.append("analysing…")
+            parts.append(entry.note or "analysing…")
         self.border_subtitle = " · ".join(parts)
 
     def describe_target(self) -> None:
