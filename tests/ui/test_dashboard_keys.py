@@ -155,6 +155,33 @@ async def test_enter_on_evidence_scrolls_the_text_to_it(dashboard: MakeApp) -> N
         assert text.line_of(evidence.span.start) in visible_lines(text)
 
 
+async def test_evidence_shows_the_sentence_around_its_trigger_within_the_pane(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ThreatPane)
+        text = app.current_entry.article.text  # type: ignore[union-attr]
+        width = pane.list.scrollable_content_region.width
+        single = 0
+        for index, item in enumerate(pane.list.evidence):
+            prompt = pane.list.get_option_at_index(index).prompt
+            lines = str(prompt).split("\n")
+            assert all(len(line) <= width for line in lines)
+            trigger = " ".join(item.span.text(text).split())
+            body = " ".join(line.strip() for line in lines[1:])
+            if len(trigger.split()) == 1:  # a lone word: its sentence must come with it
+                single += 1
+                assert trigger in body and len(body.split()) >= 5
+        assert single > 0
+        mobilizing = next(
+            i for i, e in enumerate(pane.list.evidence) if e.span.text(text) == "mobilizing"
+        )
+        prompt = str(pane.list.get_option_at_index(mobilizing).prompt)
+        assert "Russia is mobilizing troops along the" in prompt
+
+
 async def test_slash_searches_the_text_and_n_steps_through_matches(dashboard: MakeApp) -> None:
     app = dashboard()
     async with app.run_test(size=(160, 48)) as pilot:

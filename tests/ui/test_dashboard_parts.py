@@ -6,12 +6,15 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 
 from sitroom.extractors.config import config_from_text, parse_config
 from sitroom.extractors.errors import ConfigError
+from sitroom.extractors.model import Span
 from sitroom.extractors.yamlfile import parse_yaml, read_yaml
 from sitroom.tui.bindings import check_key
 from sitroom.tui.highlight import Layer, pieces
+from sitroom.tui.snippets import sentence_around, snippet
 from sitroom.tui.themes import bundled_theme_files, load_themes, theme_from_yaml
 from sitroom.tui.user_config import remember_theme, with_theme
 from sitroom.tui.wrap import wrap
@@ -143,3 +146,50 @@ def test_pieces_cut_a_line_where_highlights_start_and_stop() -> None:
 )
 def test_check_key_knows_textual_key_names(key: str, ok: bool) -> None:
     assert (check_key(key) is None) is ok
+
+
+def _span_of(text: str, words: str, after: str = "") -> Span:
+    start = text.index(words, text.index(after) if after else 0)
+    return Span(start, start + len(words))
+
+
+def _marked(content: Content) -> list[str]:
+    """The pieces of `content` drawn in bold (the emphasised trigger)."""
+    plain = content.plain
+    return [plain[s.start : s.end] for s in content.spans if "bold" in str(s.style)]
+
+
+def test_a_trigger_word_is_shown_in_its_sentence_with_the_word_emphasised() -> None:
+    text = (
+        "Talks stalled on Monday. Officials say the army is mobilizing troops along the "
+        "border. Nobody expects a deal soon."
+    )
+    shown = snippet(text, _span_of(text, "mobilizing"), 60, style="italic", mark="bold")
+    assert shown.plain == ("Officials say the army is mobilizing troops along the\nborder.")
+    assert _marked(shown) == ["mobilizing"]
+
+
+def test_abbreviations_and_initials_do_not_end_the_sentence() -> None:
+    text = "Sec. Smith and the U.N. have warned the government to back off. Then nothing."
+    sentence = sentence_around(text, _span_of(text, "warned"))
+    assert text[sentence.start : sentence.end] == (
+        "Sec. Smith and the U.N. have warned the government to back off."
+    )
+    headline = "Envoys Warned As Ministers Meet\n\nThe body starts here."
+    line = sentence_around(headline, _span_of(headline, "Warned"))
+    assert headline[line.start : line.end] == "Envoys Warned As Ministers Meet"
+
+
+@pytest.mark.parametrize("width", [20, 36, 60])
+def test_a_long_sentence_is_clipped_around_the_trigger_and_fits_the_width(width: int) -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    text = f"{words} the convoy was shelled near the river crossing {words}."
+    span = _span_of(text, "shelled")
+    shown = snippet(text, span, width, lines=2)
+    lines = shown.plain.split("\n")
+    assert len(lines) <= 2 and all(len(line) <= width for line in lines)
+    assert "shelled" in shown.plain and _marked(snippet(text, span, width, mark="bold")) == [
+        "shelled"
+    ]
+    assert shown.plain.startswith("…") and shown.plain.endswith("…")
+    assert all(piece in words.split() or piece.strip("…") in text for piece in shown.plain.split())

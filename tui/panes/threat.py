@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 from sitroom.extractors.model import Evidence, Threat
 from sitroom.tui import bindings
 from sitroom.tui.messages import JumpTo
-from sitroom.tui.panes.badges import ellipsize, level_style, threat_label, wrap_lines
+from sitroom.tui.panes.badges import ellipsize, level_style, threat_label
 from sitroom.tui.panes.base import AnalysisPane, PaneMessage
+from sitroom.tui.snippets import snippet
 from sitroom.tui.state import ArticleEntry
 
 
@@ -58,19 +59,27 @@ class Gauge(Widget):
         return Content("\n").join([head, bar])
 
 
+INDENT = 6
+
+
 def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
+    """The weight, the reason (and code, and actor), then the sentence around the trigger
+    with the trigger emphasised: "Russia is *mobilizing* troops along the …", not just
+    "mobilizing". Every line fits `width`."""
     weight = item.weight
     sign = f"{weight:+.1f}" if weight else "0"
     style = "$error" if weight > 0 else "$success" if weight < 0 else "$text-muted"
     reason = item.reason + (f" [{item.code}]" if item.code else "")
+    if item.actor:
+        reason += f" · {item.actor}"
     head = Content.assemble(
         (f"{sign:>5} ", f"bold {style}"),
-        (ellipsize(reason, max(width - 6, 10)), "bold" if weight else "$text-muted"),
+        (ellipsize(reason, max(width - INDENT, 10)), "bold" if weight else "$text-muted"),
     )
-    lines = wrap_lines(f"“{item.span.text(text)}”", width - 6, 2)
-    body = Content("\n").join(
-        Content.assemble("      ", (line, "italic $text-muted")) for line in lines
+    context = snippet(
+        text, item.span, width - INDENT, lines=2, style="italic $text-muted", mark="bold $text"
     )
+    body = Content("\n").join(Content.assemble(" " * INDENT, line) for line in context.split("\n"))
     return Content("\n").join([head, body])
 
 
