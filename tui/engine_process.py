@@ -45,7 +45,10 @@ _HEADER = struct.Struct("!Q")
 
 def _write(stream: IO[bytes], value: Any) -> None:
     blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(blob)) + blob)
+    data = memoryview(_HEADER.pack(len(blob)) + blob)
+    while data:  # an unbuffered pipe may take a large message in several writes
+        written = stream.write(data)
+        data = data[written if written is not None else len(data) :]
     stream.flush()
 
 
@@ -157,6 +160,10 @@ class EngineProcess:
             env.setdefault(name, "1")
         self._process = subprocess.Popen(
             [sys.executable, "-c", CHILD_CODE],
+            # unbuffered: `analyze` waits with select() on the pipe, which cannot see
+            # messages a buffered reader has already pulled in (several progress reports
+            # and the result can arrive in one read)
+            bufsize=0,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._log,
