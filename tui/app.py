@@ -8,6 +8,7 @@ and analysed in thread workers; their results arrive as messages (`tui/messages.
 from __future__ import annotations
 
 import difflib
+import gc
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -60,6 +61,7 @@ PANES = ("articles", "text", "actors", "quotes", "threat")
 SIDE_PANES = ("text", "actors", "quotes", "threat")
 CORPUS_PANES = ("articles", "trend", "top-actors", "speakers")  # tab order in the corpus view
 CORPUS_REFRESH = 1.0  # seconds between two corpus queries while analyses keep arriving
+FREEZE_EVERY = 200  # analyses between two gc.freeze() calls (see _settle_memory)
 MAX_LOAD_NOTICES = 5
 NARROW_WIDTH = 120  # below this, one analysis pane at a time (see sitroom.tcss)
 FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest in a worker
@@ -129,6 +131,7 @@ class SitroomApp(App[None]):
         self._corpus_stale = True  # the store has changed since the last query
         self._corpus_asked = 0.0  # when the last query started
         self._corpus_timer: Any = None
+        self._unfrozen = 0  # analyses arrived since the last gc.freeze()
         self._held: list[Article] = []
         for loaded in self.themes.themes:
             self.register_theme(loaded)
@@ -410,6 +413,7 @@ class SitroomApp(App[None]):
             return
         self._analysed_once = True
         entry.set_analysis(message.analysis, message.seconds, message.from_cache)
+        self._settle_memory()
         self.dashboard.query_one(ArticleList).refresh_entry(entry)
         if message.article_id == self.current:
             self.dashboard.query_one(TextPane).refresh_analysis(entry)
@@ -442,6 +446,20 @@ class SitroomApp(App[None]):
                 self.dashboard.query_one(TextPane).refresh_analysis(entry)
                 self._show_panes(entry)
         self._update_status()
+
+    def _settle_memory(self) -> None:
+        """Keep the analyses out of the garbage collector's full passes.
+
+        With 1,000 analyses in memory (some 400,000 tracked objects, all long-lived and
+        free of reference cycles) each full collection took up to 200 ms and came every few
+        switches: the worst article switches were garbage collections. Freezing moves the
+        objects alive now into a generation the collector never scans; acyclic objects are
+        still freed by reference counting when they go. Done after every FREEZE_EVERY
+        analyses and when the queue empties, never per analysis (it walks every object)."""
+        self._unfrozen += 1
+        if self._unfrozen >= FREEZE_EVERY or not self.service.pending_count():
+            gc.freeze()
+            self._unfrozen = 0
 
     def _update_status(self) -> None:
         pending = sum(

@@ -44,6 +44,12 @@ class ActorsTable(DataTable[Content]):
         self.row_ids = [a.id for a in actors]
         self._fill(actors, width)
 
+    def refill(self, actors: list[Actor], width: int) -> None:
+        """Other actors in this table, as a new one would show them (cursor on the first)."""
+        self.clear(columns=True)
+        self.row_ids = [a.id for a in actors]
+        self._fill(actors, width)
+
     def _fill(self, actors: list[Actor], width: int) -> None:
         names = [ellipsize(a.name, NAME_MAX) for a in actors]
         titles = [_title(a) for a in actors]
@@ -102,6 +108,14 @@ class ActorsPane(AnalysisPane):
 
     def build_body(self, entry: ArticleEntry, result: ActorsResult, width: int) -> Widget:
         return ActorsTable(sorted(result.actors, key=SORTS[self.sort]), width)
+
+    def refill_body(
+        self, body: Widget, entry: ArticleEntry, result: ActorsResult, width: int
+    ) -> bool:
+        if not isinstance(body, ActorsTable):
+            return False
+        body.refill(sorted(result.actors, key=SORTS[self.sort]), width)
+        return True
 
     def describe(self, entry: ArticleEntry, result: ActorsResult, body: Widget) -> None:
         self.border_title = f"Actors {len(result.actors)}"

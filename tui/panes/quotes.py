@@ -136,9 +136,18 @@ class QuoteList(OptionList):
     """
 
     def __init__(self, rows: list[Row], width: int) -> None:
-        width -= 2  # the options' own padding
-        super().__init__(*(Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows)))
+        super().__init__(*self._make_options(rows, width))
         self.rows = rows
+
+    @staticmethod
+    def _make_options(rows: list[Row], width: int) -> list[Option]:
+        width -= 2  # the options' own padding
+        return [Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows)]
+
+    def refill(self, rows: list[Row], width: int) -> None:
+        """Other rows in this list, as a new one would show them."""
+        self.rows = rows
+        self.set_options(self._make_options(rows, width))
 
     def action_cycle_sort(self) -> None:
         for pane in self.ancestors:
@@ -171,14 +180,15 @@ class QuotesPane(AnalysisPane):
         self.notify(f"Quotes in {'time' if self.by_time else 'article'} order", timeout=1.5)
 
     def build_body(self, entry: ArticleEntry, result: QuotesResult, width: int) -> Widget:
-        assert entry.analysis is not None
-        timeline = entry.analysis.find(TimelineResult)
-        rows = quote_rows(entry.article, result, timeline)
-        if self.by_time and timeline is not None:
-            rows.sort(key=lambda r: r.order)
-        else:
-            rows.sort(key=lambda r: r.spans[0].start if r.spans else 0)
-        return QuoteList(rows, width)
+        return QuoteList(sorted_rows(entry, result, self.by_time), width)
+
+    def refill_body(
+        self, body: Widget, entry: ArticleEntry, result: QuotesResult, width: int
+    ) -> bool:
+        if not isinstance(body, QuoteList):
+            return False
+        body.refill(sorted_rows(entry, result, self.by_time), width)
+        return True
 
     def describe(self, entry: ArticleEntry, result: QuotesResult, body: Widget) -> None:
         assert entry.analysis is not None and isinstance(body, QuoteList)
@@ -199,3 +209,15 @@ class QuotesPane(AnalysisPane):
         if isinstance(body, QuoteList):
             row = body.rows[event.option_index]
             self.post_message(JumpTo(list(row.spans), label=f"quote by {row.speaker}"))
+
+
+def sorted_rows(entry: ArticleEntry, result: QuotesResult, by_time: bool) -> list[Row]:
+    """The rows of an article in time order (when a timeline ran) or article order."""
+    assert entry.analysis is not None
+    timeline = entry.analysis.find(TimelineResult)
+    rows = quote_rows(entry.article, result, timeline)
+    if by_time and timeline is not None:
+        rows.sort(key=lambda r: r.order)
+    else:
+        rows.sort(key=lambda r: r.spans[0].start if r.spans else 0)
+    return rows

@@ -96,11 +96,18 @@ class EvidenceList(OptionList):
     """
 
     def __init__(self, evidence: list[Evidence], text: str, width: int) -> None:
-        width -= 2  # the options' own padding
-        super().__init__(
-            *(Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(evidence))
-        )
+        super().__init__(*self._make_options(evidence, text, width))
         self.evidence = evidence
+
+    @staticmethod
+    def _make_options(evidence: list[Evidence], text: str, width: int) -> list[Option]:
+        width -= 2  # the options' own padding
+        return [Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(evidence)]
+
+    def refill(self, evidence: list[Evidence], text: str, width: int) -> None:
+        """Other evidence in this list, as a new one would show it."""
+        self.evidence = evidence
+        self.set_options(self._make_options(evidence, text, width))
 
 
 class ThreatPane(AnalysisPane):
@@ -127,9 +134,13 @@ class ThreatPane(AnalysisPane):
         self.gauge.display = False
 
     def build_body(self, entry: ArticleEntry, result: Threat, width: int) -> Widget:
-        # strongest first; ignored cues (weight 0) last, still shown so the reader sees them
-        evidence = sorted(result.evidence, key=lambda e: (e.weight == 0, -abs(e.weight)))
-        return EvidenceList(evidence, entry.article.text, width)
+        return EvidenceList(_ranked(result), entry.article.text, width)
+
+    def refill_body(self, body: Widget, entry: ArticleEntry, result: Threat, width: int) -> bool:
+        if not isinstance(body, EvidenceList):
+            return False
+        body.refill(_ranked(result), entry.article.text, width)
+        return True
 
     def describe(self, entry: ArticleEntry, result: Threat, body: Widget) -> None:
         self.gauge.display = True
@@ -146,3 +157,8 @@ class ThreatPane(AnalysisPane):
         if isinstance(body, EvidenceList):
             item = body.evidence[event.option_index]
             self.post_message(JumpTo([item.span], label=item.reason))
+
+
+def _ranked(result: Threat) -> list[Evidence]:
+    """Strongest first; ignored cues (weight 0) last, still shown so the reader sees them."""
+    return sorted(result.evidence, key=lambda e: (e.weight == 0, -abs(e.weight)))
