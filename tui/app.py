@@ -184,6 +184,9 @@ class SitroomApp(App[None]):
             self._update_status()
 
     async def _mount_rest(self) -> None:
+        if not gc.isenabled():  # `sitroom` turned it off for the first frame (see cli.py)
+            gc.freeze()  # modules, classes, styles: alive for good, never worth scanning
+            gc.enable()
         try:
             await self._mount_side()
         except MountError:

@@ -185,6 +185,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
+    import gc
+
+    # No garbage collection until the first frame is drawn (the app turns it back on):
+    # importing Textual and building the screen allocate so many objects that the
+    # collections they trigger took a sixth of the time to first paint (35 of 212 ms in
+    # benchmarks/bench_startup.py). Nothing before that frame makes cycles worth collecting.
+    gc.disable()
     from sitroom.extractors.config import load_config
 
     config = load_config(args.config)  # a bad config refuses to start, with its message

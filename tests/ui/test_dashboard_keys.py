@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -459,3 +460,16 @@ async def test_tab_cycles_the_panes_and_q_quits(dashboard: MakeApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_garbage_collection_is_back_on_once_the_first_frame_is_drawn(
+    dashboard: MakeApp,
+) -> None:
+    gc.disable()  # as `sitroom` leaves it while the first frame is built
+    try:
+        app = dashboard()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
