@@ -159,7 +159,10 @@ def to_markdown(article: Article, analysis: Analysis) -> str:
         lines += ["## Timeline", ""]
         for entry in record["timeline"]:
             when = entry["date"] or "undated"
-            lines.append(f"- {when} — {entry['actor'] or ''}: {_clip(entry['summary'])}")
+            if entry["date_text"]:  # what the article said, next to what it was resolved to
+                when += f" ({entry['date_text']})"
+            # a quote's summary already opens with its speaker
+            lines.append(f"- {when} — {_clip(entry['summary'])}")
         lines.append("")
     if record["errors"]:
         lines += ["## Errors", ""]
