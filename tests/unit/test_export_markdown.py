@@ -1,4 +1,4 @@
-"""The Markdown report of one analysis (`sitroom analyze --format markdown`, `e` in the dashboard)."""
+"""The Markdown report of an analysis (`sitroom analyze --format markdown`, `e` exports)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import datetime as dt
 from sitroom.extractors.export import to_markdown
 from sitroom.extractors.model import Analysis, Article, Span, TimelineEntry, TimelineResult
 
-TEXT = "Talks resume\n\nThe envoy said on Thursday that talks would resume. Troops left later Friday.\n"
+TEXT = (
+    "Talks resume\n\nThe envoy said on Thursday that talks would resume. "
+    "Troops left later Friday.\n"
+)
 
 
 def report(*entries: TimelineEntry, published: dt.date | None = None) -> str:
