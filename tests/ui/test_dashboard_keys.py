@@ -473,3 +473,30 @@ async def test_garbage_collection_is_back_on_once_the_first_frame_is_drawn(
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_long_quote_and_evidence_lists_fill_in_completely_and_in_order(
+    dashboard: MakeApp, tmp_path: Path
+) -> None:
+    # more rows than the first page of a list: the rest are added after the first frames
+    paragraphs = [
+        f"“Talks on point {n} will go on,” Foreign Minister Ana Lopez said. "
+        f"Troops shelled the village of Numbered-{n} overnight."
+        for n in range(150)
+    ]
+    path = tmp_path / "long.txt"
+    path.write_text("A long day\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    app = dashboard(paths=[str(path)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        quotes, threat = app.query_one(QuotesPane).list, app.query_one(ThreatPane).list
+        for _ in range(200):
+            if quotes.fully_built and threat.fully_built:
+                break
+            await pilot.pause(0.02)
+        assert len(quotes.rows) >= 150 and quotes.option_count == len(quotes.rows)
+        assert len(threat.evidence) >= 150 and threat.option_count == len(threat.evidence)
+        ids = [quotes.get_option_at_index(i).id for i in range(quotes.option_count)]
+        assert ids == [str(i) for i in range(len(quotes.rows))]
+        await pilot.press("4", "G")
+        assert quotes.highlighted == len(quotes.rows) - 1

@@ -28,6 +28,7 @@ from sitroom.tui import bindings
 from sitroom.tui.messages import JumpTo
 from sitroom.tui.panes.badges import ellipsize, short_date, wrap_lines
 from sitroom.tui.panes.base import AnalysisPane
+from sitroom.tui.panes.paged import MakeOption, PagedOptionList
 from sitroom.tui.state import ArticleEntry
 
 INDENT = 8
@@ -123,7 +124,7 @@ def row_prompt(row: Row, width: int) -> Content:
     return Content("\n").join([head, body])
 
 
-class QuoteList(OptionList):
+class QuoteList(PagedOptionList):
     BINDINGS = bindings.of(bindings.QUOTES)
 
     DEFAULT_CSS = """
@@ -136,18 +137,18 @@ class QuoteList(OptionList):
     """
 
     def __init__(self, rows: list[Row], width: int) -> None:
-        super().__init__(*self._make_options(rows, width))
         self.rows = rows
+        super().__init__(len(rows), self._maker(rows, width))
 
     @staticmethod
-    def _make_options(rows: list[Row], width: int) -> list[Option]:
+    def _maker(rows: list[Row], width: int) -> MakeOption:
         width -= 2  # the options' own padding
-        return [Option(row_prompt(r, width), id=str(i)) for i, r in enumerate(rows)]
+        return lambda i: Option(row_prompt(rows[i], width), id=str(i))
 
     def refill(self, rows: list[Row], width: int) -> None:
         """Other rows in this list, as a new one would show them."""
         self.rows = rows
-        self.set_options(self._make_options(rows, width))
+        self.replace_options(len(rows), self._maker(rows, width))
 
     def action_cycle_sort(self) -> None:
         for pane in self.ancestors:

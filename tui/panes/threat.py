@@ -15,6 +15,7 @@ from sitroom.tui import bindings
 from sitroom.tui.messages import JumpTo
 from sitroom.tui.panes.badges import ellipsize, level_style, threat_label
 from sitroom.tui.panes.base import AnalysisPane, PaneMessage
+from sitroom.tui.panes.paged import MakeOption, PagedOptionList
 from sitroom.tui.snippets import snippet
 from sitroom.tui.state import ArticleEntry
 
@@ -83,7 +84,7 @@ def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
     return Content("\n").join([head, body])
 
 
-class EvidenceList(OptionList):
+class EvidenceList(PagedOptionList):
     BINDINGS = bindings.of(bindings.LIST)
 
     DEFAULT_CSS = """
@@ -96,18 +97,18 @@ class EvidenceList(OptionList):
     """
 
     def __init__(self, evidence: list[Evidence], text: str, width: int) -> None:
-        super().__init__(*self._make_options(evidence, text, width))
         self.evidence = evidence
+        super().__init__(len(evidence), self._maker(evidence, text, width))
 
     @staticmethod
-    def _make_options(evidence: list[Evidence], text: str, width: int) -> list[Option]:
+    def _maker(evidence: list[Evidence], text: str, width: int) -> MakeOption:
         width -= 2  # the options' own padding
-        return [Option(evidence_prompt(e, text, width), id=str(i)) for i, e in enumerate(evidence)]
+        return lambda i: Option(evidence_prompt(evidence[i], text, width), id=str(i))
 
     def refill(self, evidence: list[Evidence], text: str, width: int) -> None:
         """Other evidence in this list, as a new one would show it."""
         self.evidence = evidence
-        self.set_options(self._make_options(evidence, text, width))
+        self.replace_options(len(evidence), self._maker(evidence, text, width))
 
 
 class ThreatPane(AnalysisPane):
