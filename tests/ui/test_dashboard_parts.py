@@ -14,6 +14,7 @@ from sitroom.extractors.model import Span
 from sitroom.extractors.yamlfile import parse_yaml, read_yaml
 from sitroom.tui.bindings import check_key
 from sitroom.tui.highlight import Layer, pieces
+from sitroom.tui.screens.help import help_content
 from sitroom.tui.snippets import sentence_around, snippet
 from sitroom.tui.themes import bundled_theme_files, load_themes, theme_from_yaml
 from sitroom.tui.user_config import remember_theme, with_theme
@@ -193,3 +194,13 @@ def test_a_long_sentence_is_clipped_around_the_trigger_and_fits_the_width(width:
     ]
     assert shown.plain.startswith("…") and shown.plain.endswith("…")
     assert all(piece in words.split() or piece.strip("…") in text for piece in shown.plain.split())
+
+
+def test_help_descriptions_wrap_under_themselves_within_the_box() -> None:
+    text = help_content({}, lambda binding: binding.key, width=60).plain
+    lines = text.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    # a long description goes on under its own first word, never back at the left edge
+    at = next(i for i, line in enumerate(lines) if "next_mention" in line)
+    first = lines[at]
+    assert lines[at + 1].startswith(" " * first.index("Next mention"))

@@ -12,6 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sitroom.tui import bindings
+from sitroom.tui.wrap import wrap
+
+KEYS_WIDTH = 16  # the keys column, then the id column, then the description
+BOX_WIDTH = 84  # the help box at most (see DEFAULT_CSS); less on a narrow terminal
 
 
 def effective_keys(binding_id: str | None, default: str, keymap: Mapping[str, str]) -> list[str]:
@@ -20,7 +24,18 @@ def effective_keys(binding_id: str | None, default: str, keymap: Mapping[str, st
     return [k.strip() for k in default.split(",")]
 
 
-def help_content(app_keymap: Mapping[str, str], display: Callable[[Binding], str]) -> Content:
+def _hanging(head: Content, text: str, width: int) -> list[Content]:
+    """`head` then `text` wrapped to the room left, its further lines under its first."""
+    indent = head.cell_length
+    pieces = [text[a:b] for a, b in wrap(text, max(width - indent, 16))] or [""]
+    first = Content.assemble(head, pieces[0])
+    return [first] + [Content(" " * indent + piece) for piece in pieces[1:]]
+
+
+def help_content(
+    app_keymap: Mapping[str, str], display: Callable[[Binding], str], width: int = 78
+) -> Content:
+    """The help text for a box `width` cells wide inside."""
     lines: list[Content] = []
     for title, group in bindings.GROUPS.items():
         lines.append(Content.styled(title, "bold $accent"))
@@ -38,24 +53,18 @@ def help_content(app_keymap: Mapping[str, str], display: Callable[[Binding], str
             else:
                 seen[key] = (keys, binding.tooltip or binding.description)
         for binding_id, (keys, description) in seen.items():
-            lines.append(
-                Content.assemble(
-                    (f"  {' '.join(keys):<16}", "bold"),
-                    (f"{binding_id:<16}", "$accent"),
-                    (description, ""),
-                )
+            head = Content.assemble(
+                (f"  {' '.join(keys):<{KEYS_WIDTH}}", "bold"),
+                (f"{binding_id:<{KEYS_WIDTH}}", "$accent"),
             )
+            lines.extend(_hanging(head, description, width))
         lines.append(Content(""))
     lines.append(Content.styled("Built in", "bold $accent"))
     for note_keys, note in bindings.BUILTIN_NOTES:
-        lines.append(Content.assemble((f"  {note_keys:<16}", "bold"), note))
+        lines.extend(_hanging(Content.styled(f"  {note_keys:<{KEYS_WIDTH}}", "bold"), note, width))
     lines.append(Content(""))
-    lines.append(
-        Content.styled(
-            'Remap any id in the config\'s keymap: section, e.g. keymap: {next_article: "ctrl+n"}',
-            "$text-muted",
-        )
-    )
+    remap = 'Remap any id in the config\'s keymap: section, e.g. keymap: {next_article: "ctrl+n"}'
+    lines.extend(Content.styled(remap[a:b], "$text-muted") for a, b in wrap(remap, width))
     return Content("\n").join(lines)
 
 
@@ -74,7 +83,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "esc closes"
-            yield Static(help_content(self.app._keymap, self.app.get_key_display), id="help-text")
+            # the box's inside: its border, padding and scrollbar take 6 cells
+            width = min(BOX_WIDTH, int(self.app.size.width * 0.95)) - 6
+            content = help_content(self.app._keymap, self.app.get_key_display, width)
+            yield Static(content, id="help-text")
 
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)
