@@ -17,7 +17,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sitroom.extractors.corpus.rows import UNLINKED
+from sitroom.extractors.corpus.rows import UNLINKED, VAGUE_SPEAKERS
+
+# the keys unlinked vague speakers are stored under (see rows.speaker_key)
+_VAGUE_KEYS = json.dumps(sorted(UNLINKED + word for word in VAGUE_SPEAKERS))
 
 if TYPE_CHECKING:
     from sitroom.extractors.cache import AnalysisCache
@@ -150,7 +153,8 @@ class Corpus:
             WITH totals AS (
                 SELECT speaker, max(speaker_id) AS actor_id,
                        sum(quotes) AS quotes, count(*) AS articles
-                FROM article_speakers WHERE {where}
+                FROM article_speakers
+                WHERE {where} AND speaker NOT IN (SELECT value FROM json_each(?))
                 GROUP BY speaker
                 ORDER BY quotes DESC, articles DESC, speaker
                 LIMIT ?
@@ -162,7 +166,7 @@ class Corpus:
                 quotes, articles
             FROM totals ORDER BY quotes DESC, articles DESC, speaker
         """
-        params += [_limit(limit), self.key]
+        params += [_VAGUE_KEYS, _limit(limit), self.key]
         return [SpeakerTotal(*row) for row in self.cache.select(sql, params)]
 
     def threat_by_date(self, article_ids: Collection[str] | None = None) -> list[ThreatDay]:

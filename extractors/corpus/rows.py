@@ -19,6 +19,18 @@ from sitroom.extractors.model import ActorsResult, Analysis, QuotesResult, Threa
 #: slugs and never start with it, so an unlinked "Blinken" cannot collide with an actor id.
 UNLINKED = "="
 
+#: Speakers that name nobody in particular once they leave their article: a pronoun the
+#: quotes extractor could not resolve, or a bare quantifier ("some", "many"). "They" in one
+#: article and "they" in another are different people, so the cross-article speaker tables
+#: leave these out (the article's own quotes keep them).
+VAGUE_SPEAKERS = frozenset(
+    """
+    i me we us you he him she her it they them one someone somebody anyone anybody
+    everyone everybody nobody this that these those some many most few several
+    others all both each either neither
+    """.split()  # noqa: SIM905 - a word list reads better as words
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ActorRow:

@@ -356,3 +356,15 @@ def test_store_paths_analyses_only_what_the_store_lacks_and_reports_each_bad_inp
     assert more[:2] == ids and len(more) == 3
     assert (again.analysed, again.cached) == (1, 2)  # only the new article met spaCy
     assert len(errors) == 2  # the bad line again, once
+
+
+def test_bare_pronouns_and_quantifiers_are_nobody_across_articles(tmp_path: Path) -> None:
+    # "they" in one article and "they" in another are different people: counting them as
+    # one speaker put "they", "it" and "I" among the most quoted of a real corpus
+    cache = AnalysisCache.open(tmp_path / "c.sqlite3")
+    a1, a2 = article(1, None), article(2, None)
+    vague = [quote(word, None) for word in ("they", "It", "I", "some", "those", "many")]
+    cache.put(a1, KEY, analysis(a1, [], [*vague, quote("a spokesman", None)]))
+    cache.put(a2, KEY, analysis(a2, [], [*vague, quote("They", None)]))
+    speakers = Corpus(cache, KEY).top_speakers()
+    assert [s.name for s in speakers] == ["a spokesman"]
