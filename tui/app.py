@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -132,6 +134,7 @@ class SitroomApp(App[None]):
         self._corpus_asked = 0.0  # when the last query started
         self._corpus_timer: Any = None
         self._unfrozen = 0  # analyses arrived since the last gc.freeze()
+        self._terminal: int | None = None  # the tty we draw on (none when headless)
         self._held: list[Article] = []
         for loaded in self.themes.themes:
             self.register_theme(loaded)
@@ -178,10 +181,25 @@ class SitroomApp(App[None]):
         self._update_status()
         self.call_after_refresh(self._mount_rest)
         self.set_interval(1.0, self._tick)
+        self._terminal = None if self.is_headless else _terminal_fd()
 
     def _tick(self) -> None:
+        if self._terminal is not None and not os.isatty(self._terminal):
+            self._terminal_gone()
+            return
         if self._progress_note and not self.all_analysed:
             self._update_status()
+
+    def _terminal_gone(self) -> None:
+        """The terminal hung up (window closed, tmux server killed) and no SIGHUP came:
+        without this the app lived on unseen, Textual's input thread reading end-of-file
+        in a loop at full CPU. Nothing is lost by leaving now: finished analyses are in
+        the cache (each written in its own transaction), and there is no screen to
+        restore, so skip the driver's goodbye, which would only fail writing to it."""
+        try:
+            self.service.close()  # stops the engine's child process
+        finally:
+            os._exit(0)
 
     async def _mount_rest(self) -> None:
         if not gc.isenabled():  # `sitroom` turned it off for the first frame (see cli.py)
@@ -1055,6 +1073,15 @@ def resolve_theme(config: Config, themes: ThemeSet) -> tuple[str, list[str]]:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (themes: {', '.join(themes.names)})"
     raise config.error(f"unknown theme {name!r}{hint}", "theme")
+
+
+def _terminal_fd() -> int | None:
+    """The descriptor of the terminal the dashboard reads keys from, if it is one."""
+    try:
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+    except (OSError, ValueError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
 
 
 def make_app(
