@@ -14,8 +14,8 @@ from collections.abc import Callable
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-FIRST_PAGE = 80  # options built with the list: more than a 200x60 pane shows
-PAGE = 100  # options added after each frame, a few milliseconds of work
+FIRST_PAGE = 30  # built with the list: a 60-row pane of 2-line options; more follow a frame later
+PAGE = 60  # options added after each frame, a few milliseconds of work
 
 MakeOption = Callable[[int], Option]
 
