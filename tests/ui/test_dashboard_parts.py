@@ -14,6 +14,7 @@ from sitroom.extractors.model import Span
 from sitroom.extractors.yamlfile import parse_yaml, read_yaml
 from sitroom.tui.bindings import check_key
 from sitroom.tui.highlight import Layer, pieces
+from sitroom.tui.panes.quotes import Row, row_prompt
 from sitroom.tui.screens.help import help_content
 from sitroom.tui.snippets import sentence_around, snippet
 from sitroom.tui.themes import bundled_theme_files, load_themes, theme_from_yaml
@@ -204,3 +205,10 @@ def test_help_descriptions_wrap_under_themselves_within_the_box() -> None:
     at = next(i for i, line in enumerate(lines) if "next_mention" in line)
     first = lines[at]
     assert lines[at + 1].startswith(" " * first.index("Next mention"))
+
+
+def test_an_event_with_no_actor_has_no_empty_speaker_gap_in_the_quotes_pane() -> None:
+    row = Row(when="#28", speaker="", kind="event", text="troops left", cue="", spans=(), order=0)
+    head = row_prompt(row, 60).plain.splitlines()[0]
+    assert head.split() == ["#28", "event"]
+    assert "  event" not in head

@@ -108,10 +108,12 @@ def _when(article: Article, date: Any, order: int, date_text: str | None) -> str
 
 def row_prompt(row: Row, width: int) -> Content:
     """Two or three lines: when, who, kind and cue; then the quote, indented under them."""
+    # an event with no actor has no speaker: no name and no gap for one
+    who = ellipsize(row.speaker, max(width - 30, 12))
     head = Content.assemble(
         (f"{row.when:>7} ", "bold $accent" if not row.when.startswith("#") else "$text-muted"),
-        (ellipsize(row.speaker, max(width - 30, 12)), "bold"),
-        " ",
+        (who, "bold"),
+        " " if who else "",
         (row.kind, KIND_STYLES.get(row.kind, "")),
         (f" · {row.cue}" if row.cue else "", "$text-muted"),
     )
