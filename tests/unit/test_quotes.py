@@ -5,17 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from quote_helpers import extract
 
-from sitroom.extractors.builtin.quotes import QuotesExtractor
-from sitroom.extractors.model import Actor, ActorsResult, Article, Quote, Results, Span
+from sitroom.extractors.model import Actor, ActorsResult, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-def extract(nlp: Language, text: str, actors: ActorsResult | None = None) -> list[Quote]:
-    results = Results({"actors": actors} if actors is not None else {})
-    return list(QuotesExtractor().run(nlp(text), Article(text=text), results).quotes)
 
 
 def content(text: str, quote: Quote) -> list[str]:

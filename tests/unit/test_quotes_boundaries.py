@@ -9,25 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitroom.extractors.builtin.quotes import QuotesExtractor
-from sitroom.extractors.model import Article, Quote, Results
+from quote_helpers import by_cue, extract
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-def extract(nlp: Language, text: str) -> list[Quote]:
-    return list(QuotesExtractor().run(nlp(text), Article(text=text), Results()).quotes)
-
-
-def by_cue(nlp: Language, text: str) -> dict[str, tuple[list[str], str | None]]:
-    """cue text -> (content pieces, local speaker mention)."""
-    out: dict[str, tuple[list[str], str | None]] = {}
-    for q in extract(nlp, text):
-        assert q.cue is not None
-        speaker = q.speaker_span.text(text) if q.speaker_span else None
-        out[q.cue.text(text)] = ([s.text(text) for s in q.content], speaker)
-    return out
 
 
 def test_reported_noun_phrase_leaves_out_the_reporters_relative_clause(nlp: Language) -> None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitroom.extractors.builtin.quotes import QuotesExtractor
-from sitroom.extractors.model import Article, Quote, Results
+from quote_helpers import extract
+
+from sitroom.extractors.model import Quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-def extract(nlp: Language, text: str) -> list[Quote]:
-    return list(QuotesExtractor().run(nlp(text), Article(text=text), Results()).quotes)
 
 
 def described(text: str, quotes: list[Quote]) -> list[tuple[list[str], str | None, str | None]]:
