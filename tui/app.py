@@ -8,7 +8,6 @@ and analysed in thread workers; their results arrive as messages (`tui/messages.
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import sys
 import time
@@ -16,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -49,6 +48,7 @@ from sitroom.tui.panes.base import AnalysisPane
 from sitroom.tui.panes.status import StatusBar
 from sitroom.tui.panes.text import TextPane
 from sitroom.tui.panes.text_view import ArticleText
+from sitroom.tui.quiet_gc import QuietCollector
 from sitroom.tui.state import ArticleEntry, ArticleFilter, Status
 from sitroom.tui.themes import DEFAULT_THEME, DEFAULT_VARIABLES, ThemeSet, load_themes
 
@@ -134,6 +134,8 @@ class SitroomApp(App[None]):
         self._corpus_asked = 0.0  # when the last query started
         self._corpus_timer: Any = None
         self._unfrozen = 0  # analyses arrived since the last gc.freeze()
+        self._collector = QuietCollector()
+        self._last_input = time.monotonic()
         self._terminal: int | None = None  # the tty we draw on (none when headless)
         self._held: list[Article] = []
         for loaded in self.themes.themes:
@@ -181,7 +183,16 @@ class SitroomApp(App[None]):
         self._update_status()
         self.call_after_refresh(self._mount_rest)
         self.set_interval(1.0, self._tick)
+        self.set_interval(0.2, self._collect_when_quiet)
         self._terminal = None if self.is_headless else _terminal_fd()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_when_quiet(self) -> None:
+        self._collector.tick(time.monotonic() - self._last_input)
 
     def _tick(self) -> None:
         if self._terminal is not None and not os.isatty(self._terminal):
@@ -202,9 +213,9 @@ class SitroomApp(App[None]):
             os._exit(0)
 
     async def _mount_rest(self) -> None:
-        if not gc.isenabled():  # `sitroom` turned it off for the first frame (see cli.py)
-            gc.freeze()  # modules, classes, styles: alive for good, never worth scanning
-            gc.enable()
+        # `sitroom` turned the collector off for the first frame (see cli.py); from now on
+        # its full passes wait for a pause in typing (see quiet_gc.py)
+        self._collector.start()
         try:
             await self._mount_side()
         except MountError:
@@ -255,6 +266,7 @@ class SitroomApp(App[None]):
     def on_unmount(self) -> None:
         self.service.cancel_all()
         self.service.close()
+        self._collector.stop()
 
     # -- loading --------------------------------------------------------------------------
     def open_paths(
@@ -479,7 +491,7 @@ class SitroomApp(App[None]):
         analyses and when the queue empties, never per analysis (it walks every object)."""
         self._unfrozen += 1
         if self._unfrozen >= FREEZE_EVERY or not self.service.pending_count():
-            gc.freeze()
+            self._collector.freeze()
             self._unfrozen = 0
 
     def _update_status(self) -> None:

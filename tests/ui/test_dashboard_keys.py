@@ -15,6 +15,7 @@ from sitroom.tui.panes.actors import SORTS, ActorsPane
 from sitroom.tui.panes.quotes import QuotesPane
 from sitroom.tui.panes.text_view import ArticleText
 from sitroom.tui.panes.threat import ThreatPane
+from sitroom.tui.quiet_gc import NEVER
 from sitroom.tui.samples import sample_paths
 from sitroom.tui.state import Status
 
@@ -465,12 +466,15 @@ async def test_tab_cycles_the_panes_and_q_quits(dashboard: MakeApp) -> None:
 async def test_garbage_collection_is_back_on_once_the_first_frame_is_drawn(
     dashboard: MakeApp,
 ) -> None:
+    before = gc.get_threshold()
     gc.disable()  # as `sitroom` leaves it while the first frame is built
     try:
         app = dashboard()
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             assert gc.isenabled()
+            assert gc.get_threshold()[2] == NEVER  # full passes wait for pauses in typing
+        assert gc.get_threshold() == before  # the process gets its collector back
     finally:
         gc.enable()
 
