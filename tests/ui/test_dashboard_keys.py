@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeApp, config_text, settle
+from rich.style import Style
 
 from sitroom.extractors.model import ActorsResult, QuotesResult, Span, Threat
 from sitroom.tui.panes.actors import SORTS, ActorsPane
@@ -424,7 +425,7 @@ async def test_s_sorts_the_actors_and_keeps_the_chosen_row(dashboard: MakeApp) -
         chosen = pane.cursor_actor_id()
         await pilot.press("s")
         assert pane.sort == "name"
-        names = [str(pane.table.get_row_at(i)[1]) for i in range(pane.table.row_count)]
+        names = [pane.table.cell(i, "name").plain for i in range(pane.table.row_count)]
         assert names == sorted(names, key=str.lower)
         assert pane.cursor_actor_id() == chosen
 
@@ -504,3 +505,29 @@ async def test_long_quote_and_evidence_lists_fill_in_completely_and_in_order(
         assert ids == [str(i) for i in range(len(quotes.rows))]
         await pilot.press("4", "G")
         assert quotes.highlighted == len(quotes.rows) - 1
+
+
+def _contrast(strip_style: Style) -> float:
+    """How far a segment's text colour is from its background (0: invisible)."""
+    fg = strip_style.color.get_truecolor() if strip_style.color else None
+    bg = strip_style.bgcolor.get_truecolor() if strip_style.bgcolor else None
+    assert fg is not None and bg is not None
+    return sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) / 765
+
+
+@pytest.mark.parametrize("theme", ["sitroom-dark", "sitroom-light"])
+async def test_muted_cells_are_drawn_dimmer_than_the_names_beside_them(
+    dashboard: MakeApp, theme: str
+) -> None:
+    # "$text-muted" is "auto 60%", which Content drew as pure white (or black): the
+    # muted kind and title columns were the loudest text of the pane
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        table = app.query_one(ActorsPane).table
+        line = table.render_line(2)  # the second actor: not under the cursor
+        by_text = {segment.text.strip(): segment.style for segment in line if segment.style}
+        name = next(s for t, s in by_text.items() if t == "Ukraine")
+        kind = by_text["country"]
+        assert 0.15 < _contrast(kind) < _contrast(name)

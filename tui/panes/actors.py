@@ -8,13 +8,13 @@ from typing import Any
 from textual import on
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from sitroom.extractors.model import Actor, ActorsResult
 from sitroom.tui import bindings
 from sitroom.tui.messages import ActorChosen
 from sitroom.tui.panes.badges import KIND_ICONS, KIND_STYLES, ellipsize
 from sitroom.tui.panes.base import AnalysisPane
+from sitroom.tui.panes.rows_table import Column, RowsTable
 from sitroom.tui.state import ArticleEntry
 
 NAME_MAX = 26
@@ -27,35 +27,29 @@ SORTS: dict[str, Any] = {
 }
 
 
-class ActorsTable(DataTable[Content]):
+class ActorsTable(RowsTable):
     BINDINGS = bindings.of(bindings.TABLE)
 
     DEFAULT_CSS = """
     ActorsTable {
         height: 1fr;
-        background: $surface;
         scrollbar-gutter: stable;
-        & > .datatable--header { background: $surface; color: $text-muted; text-style: bold; }
+        & > .rows-table--header { background: $surface; color: $text-muted; text-style: bold; }
     }
     """
 
     def __init__(self, actors: list[Actor], width: int) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False)
-        self.row_ids = [a.id for a in actors]
-        self._fill(actors, width)
+        super().__init__()
+        self.row_ids: list[str] = []
+        self.refill(actors, width)
 
     def refill(self, actors: list[Actor], width: int) -> None:
         """Other actors in this table, as a new one would show them (cursor on the first)."""
-        self.clear(columns=True)
         self.row_ids = [a.id for a in actors]
-        self._fill(actors, width)
-
-    def _fill(self, actors: list[Actor], width: int) -> None:
         names = [ellipsize(a.name, NAME_MAX) for a in actors]
         titles = [_title(a) for a in actors]
         counts = [str(len(a.mentions)) for a in actors]
-        # DataTable cannot measure styled cells, and its columns would sprawl anyway:
-        # widths are set here so everything fits the pane (2 cells of padding per column)
+        # the widths make everything fit the pane (2 cells of padding per column)
         name_w = max([5, *map(len, names)])
         kind_w = max([4, *(len(a.kind) for a in actors)])
         count_w = max([1, *map(len, counts)])
@@ -64,22 +58,23 @@ class ActorsTable(DataTable[Content]):
         if title_w < 6:
             title_w = 0
             name_w = max(min(name_w, room - kind_w - count_w + 2), 5)
-        self.add_column("", key="icon", width=1)
-        self.add_column("Actor", key="name", width=name_w)
-        self.add_column("Kind", key="kind", width=kind_w)
+        columns = [Column("icon", "", 1), Column("name", "Actor", name_w)]
+        columns.append(Column("kind", "Kind", kind_w))
         if title_w:
-            self.add_column("Title", key="title", width=title_w)
-        self.add_column("×", key="count", width=count_w)
+            columns.append(Column("title", "Title", title_w))
+        columns.append(Column("count", "×", count_w))
+        rows = []
         for actor, name, title, count in zip(actors, names, titles, counts, strict=True):
             cells = [
                 Content.styled(KIND_ICONS.get(actor.kind, "?"), KIND_STYLES.get(actor.kind, "")),
                 Content(ellipsize(name, name_w)),
-                Content.styled(actor.kind, "$text-muted"),
+                Content.styled(actor.kind, "$foreground-muted"),
             ]
             if title_w:
-                cells.append(Content.styled(ellipsize(title, title_w), "$text-muted"))
+                cells.append(Content.styled(ellipsize(title, title_w), "$foreground-muted"))
             cells.append(Content(count.rjust(count_w)))
-            self.add_row(*cells)
+            rows.append(cells)
+        self.set_rows(columns, rows)
 
     def action_cycle_sort(self) -> None:
         for pane in self.ancestors:
@@ -134,17 +129,17 @@ class ActorsPane(AnalysisPane):
         if keep is not None and isinstance(body, ActorsTable) and keep in body.row_ids:
             body.move_cursor(row=body.row_ids.index(keep), animate=False)
 
-    @on(DataTable.RowSelected)
-    def _chosen(self, event: DataTable.RowSelected) -> None:
+    @on(RowsTable.RowSelected)
+    def _chosen(self, event: RowsTable.RowSelected) -> None:
         event.stop()
-        table = event.data_table
-        if isinstance(table, ActorsTable) and 0 <= event.cursor_row < len(table.row_ids):
-            self.post_message(ActorChosen(table.row_ids[event.cursor_row]))
+        table = event.table
+        if isinstance(table, ActorsTable) and 0 <= event.row < len(table.row_ids):
+            self.post_message(ActorChosen(table.row_ids[event.row]))
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    @on(RowsTable.HeaderSelected)
+    def _header(self, event: RowsTable.HeaderSelected) -> None:
         event.stop()
-        key = str(event.column_key.value)
+        key = event.key
         self.set_sort({"count": "mentions", "icon": "kind", "title": "name"}.get(key, key))
 
     def point_at(self, actor_id: str) -> None:

@@ -32,7 +32,7 @@ def article_prompt(entry: ArticleEntry) -> Content:
         " ",
         (title, "bold"),
         "\n    ",
-        (second, "$text-muted"),
+        (second, "$foreground-muted"),
     )
 
 
@@ -100,7 +100,7 @@ class FilterBar(Static):
                 ("▼ ", "bold $accent"),
                 (ellipsize(article_filter.description, room - 2), "bold"),
                 "\n",
-                (f"  {count:,} {noun} · esc: all", "$text-muted"),
+                (f"  {count:,} {noun} · esc: all", "$foreground-muted"),
             )
         )
 

@@ -18,13 +18,15 @@ KIND_ICONS = {
     "media": "▤",
     "group": "▲",
 }
+# Styles given to Content name "$foreground-muted", never "$text-muted": that one is
+# "auto 60%", which Content draws as plain white on a dark theme and black on a light one.
 KIND_STYLES = {
     "person": "$sr-actor",
     "country": "$primary",
     "government": "$secondary",
     "organization": "$success",
     "igo": "$warning",
-    "media": "$text-muted",
+    "media": "$foreground-muted",
     "group": "$error",
 }
 
@@ -36,7 +38,7 @@ def level_style(level: int) -> str:
 def threat_badge(threat: Threat | None) -> Content:
     """` 3 ` on the level's colour; ` ? ` when there is no threat result."""
     if threat is None:
-        return Content.styled(" - ", "$text-muted")
+        return Content.styled(" - ", "$foreground-muted")
     return Content.styled(f" {threat.level} ", level_style(threat.level))
 
 
@@ -52,7 +54,7 @@ def status_badge(entry: ArticleEntry) -> Content:
         if entry.progress is not None:  # a long article: how far, in the badge's 3 cells
             return Content.styled(f"{min(int(entry.progress * 100), 99):>2}%", "bold $accent")
         return Content.styled(" … ", "bold $accent")
-    return Content.styled(" · ", "$text-muted")
+    return Content.styled(" · ", "$foreground-muted")
 
 
 def threat_label(threat: Threat) -> str:

@@ -130,9 +130,11 @@ class TopActorsTable(CorpusTable):
                 Content(ellipsize(a.name, name_w)),
             ]
             if width >= self.WIDE:
-                cells.append(Content.styled(ellipsize(a.kind, self.KIND_WIDTH), "$text-muted"))
+                cells.append(
+                    Content.styled(ellipsize(a.kind, self.KIND_WIDTH), "$foreground-muted")
+                )
             cells.append(Content(f"{a.articles:,}".rjust(NUMBER)))
-            cells.append(Content.styled(f"{a.mentions:,}".rjust(NUMBER), "$text-muted"))
+            cells.append(Content.styled(f"{a.mentions:,}".rjust(NUMBER), "$foreground-muted"))
             rows.append((a.id, a.name, cells))
         return rows
 
@@ -166,7 +168,7 @@ class SpeakersTable(CorpusTable):
                     [
                         name,
                         Content(f"{s.quotes:,}".rjust(NUMBER)),
-                        Content.styled(f"{s.articles:,}".rjust(NUMBER), "$text-muted"),
+                        Content.styled(f"{s.articles:,}".rjust(NUMBER), "$foreground-muted"),
                     ],
                 )
             )
@@ -266,7 +268,7 @@ class CorpusView(Vertical):
                 (
                     "←/→ walk the plot, enter opens an article · "
                     "enter on an actor or speaker filters the list · c closes",
-                    "$text-muted",
+                    "$foreground-muted",
                 ),
             )
         )

@@ -111,11 +111,14 @@ def row_prompt(row: Row, width: int) -> Content:
     # an event with no actor has no speaker: no name and no gap for one
     who = ellipsize(row.speaker, max(width - 30, 12))
     head = Content.assemble(
-        (f"{row.when:>7} ", "bold $accent" if not row.when.startswith("#") else "$text-muted"),
+        (
+            f"{row.when:>7} ",
+            "bold $accent" if not row.when.startswith("#") else "$foreground-muted",
+        ),
         (who, "bold"),
         " " if who else "",
         (row.kind, KIND_STYLES.get(row.kind, "")),
-        (f" · {row.cue}" if row.cue else "", "$text-muted"),
+        (f" · {row.cue}" if row.cue else "", "$foreground-muted"),
     )
     # the content span may or may not include the article's own quote marks: show ours
     quoted = row.text if row.kind == "event" else f"“{row.text.strip(QUOTE_MARKS)}”"

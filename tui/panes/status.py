@@ -30,9 +30,9 @@ class StatusBar(Horizontal):
         noun = "article" if total == 1 else "articles"
         parts.append(Content.styled(f" · {total} {noun}", "$text"))
         if pending:
-            parts.append(Content.styled(f" · analysing {pending}", "$text-muted"))
+            parts.append(Content.styled(f" · analysing {pending}", "$foreground-muted"))
             if note:
-                parts.append(Content.styled(f": {note}", "$text-muted"))
+                parts.append(Content.styled(f": {note}", "$foreground-muted"))
         self.query_one("#status-left", Static).update(Content.assemble(*parts))
 
     def set_entry(self, entry: ArticleEntry | None) -> None:
@@ -43,7 +43,7 @@ class StatusBar(Horizontal):
         if entry.status is Status.DONE:
             threat = entry.threat
             if threat is None:
-                right.update(Content.styled("no threat level", "$text-muted"))
+                right.update(Content.styled("no threat level", "$foreground-muted"))
                 return
             level = max(0, min(threat.level, 4))
             right.update(
@@ -55,4 +55,4 @@ class StatusBar(Horizontal):
         elif entry.status is Status.FAILED:
             right.update(Content.styled("analysis failed", "bold $error"))
         else:
-            right.update(Content.styled("analysing…", "$text-muted"))
+            right.update(Content.styled("analysing…", "$foreground-muted"))

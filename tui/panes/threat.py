@@ -46,7 +46,7 @@ class Gauge(Widget):
         head = Content.assemble(
             head,
             " " * max(width - head.cell_length - len(confidence), 1),
-            (confidence, "$text-muted"),
+            (confidence, "$foreground-muted"),
         )
         score = max(0.0, min(float(threat.score), 100.0))
         score_text = f" {score:.0f}/100"
@@ -69,16 +69,21 @@ def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
     "mobilizing". Every line fits `width`."""
     weight = item.weight
     sign = f"{weight:+.1f}" if weight else "0"
-    style = "$error" if weight > 0 else "$success" if weight < 0 else "$text-muted"
+    style = "$error" if weight > 0 else "$success" if weight < 0 else "$foreground-muted"
     reason = item.reason + (f" [{item.code}]" if item.code else "")
     if item.actor:
         reason += f" · {item.actor}"
     head = Content.assemble(
         (f"{sign:>5} ", f"bold {style}"),
-        (ellipsize(reason, max(width - INDENT, 10)), "bold" if weight else "$text-muted"),
+        (ellipsize(reason, max(width - INDENT, 10)), "bold" if weight else "$foreground-muted"),
     )
     context = snippet(
-        text, item.span, width - INDENT, lines=2, style="italic $text-muted", mark="bold $text"
+        text,
+        item.span,
+        width - INDENT,
+        lines=2,
+        style="italic $foreground-muted",
+        mark="bold $text",
     )
     body = Content("\n").join(Content.assemble(" " * INDENT, line) for line in context.split("\n"))
     return Content("\n").join([head, body])

@@ -154,7 +154,7 @@ class ThreatPlot(Widget, can_focus=True):
     def render(self) -> RenderResult:
         width = self.size.width
         if not self.points:
-            return Content.styled("No threat levels yet.", "$text-muted")
+            return Content.styled("No threat levels yet.", "$foreground-muted")
         plot_width = max(width - AXIS, 1)
         layout = PlotLayout.fit(len(self.points), plot_width)
         levels = [max(self.points[i].level for i in group) for group in layout.groups]
@@ -162,7 +162,7 @@ class ThreatPlot(Widget, can_focus=True):
         cursor_group = layout.column[self.cursor]
         rows: list[Content] = []
         for row in range(LEVELS - 1, -1, -1):
-            parts: list[tuple[str, str]] = [(f"{row} ┤", "$text-muted")]
+            parts: list[tuple[str, str]] = [(f"{row} ┤", "$foreground-muted")]
             for group, level in enumerate(levels):
                 char = bar_cell(level, row)
                 style = f"$sr-threat-{level}" if char != " " else ""
@@ -203,7 +203,11 @@ class ThreatPlot(Widget, can_focus=True):
         caret = cursor_group * layout.cell
         parts: list[tuple[str, str]] = [("   ", "")]
         before, after = "".join(cells[:caret]), "".join(cells[caret + 1 :])
-        parts += [(before, "$text-muted"), ("▲", "bold $accent"), (after, "$text-muted")]
+        parts += [
+            (before, "$foreground-muted"),
+            ("▲", "bold $accent"),
+            (after, "$foreground-muted"),
+        ]
         return _assemble(parts)
 
 

@@ -64,7 +64,7 @@ def help_content(
         lines.extend(_hanging(Content.styled(f"  {note_keys:<{KEYS_WIDTH}}", "bold"), note, width))
     lines.append(Content(""))
     remap = 'Remap any id in the config\'s keymap: section, e.g. keymap: {next_article: "ctrl+n"}'
-    lines.extend(Content.styled(remap[a:b], "$text-muted") for a, b in wrap(remap, width))
+    lines.extend(Content.styled(remap[a:b], "$foreground-muted") for a, b in wrap(remap, width))
     return Content("\n").join(lines)
 
 
