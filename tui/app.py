@@ -20,6 +20,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
+from textual.timer import Timer
 from textual.widget import MountError, Widget
 from textual.widgets import Footer, OptionList, Tab, Tabs
 from textual.worker import get_current_worker
@@ -66,6 +67,7 @@ CORPUS_REFRESH = 1.0  # seconds between two corpus queries while analyses keep a
 FREEZE_EVERY = 200  # analyses between two gc.freeze() calls (see _settle_memory)
 MAX_LOAD_NOTICES = 5
 NARROW_WIDTH = 120  # below this, one analysis pane at a time (see sitroom.tcss)
+PREPARE_AFTER = 0.05  # seconds after a switch before the next article's panes are built
 FIRST_FRAME_BUDGET = 0.05  # seconds of loading before the first frame; the rest in a worker
 
 
@@ -135,6 +137,8 @@ class SitroomApp(App[None]):
         self._corpus_timer: Any = None
         self._unfrozen = 0  # analyses arrived since the last gc.freeze()
         self._collector = QuietCollector()
+        self._prepare_timer: Timer | None = None
+        self._last_step = 1  # the direction of the last article step: the next is likely
         self._last_input = time.monotonic()
         self._terminal: int | None = None  # the tty we draw on (none when headless)
         self._held: list[Article] = []
@@ -539,7 +543,28 @@ class SitroomApp(App[None]):
         self._show_panes(entry)
         if self._view == "corpus" and self._corpus is not None:
             self._corpus.plot.point_at(article_id)
+        self._schedule_prepare()
         self.switch_times.append(time.perf_counter() - started)
+
+    def _schedule_prepare(self) -> None:
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(PREPARE_AFTER, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        """While the user reads, build the side panes of the article the next step in
+        the same direction shows: that switch then only swaps bodies (about 4 of the 6
+        ms the switch handler took, measured with 1,000 articles)."""
+        self._prepare_timer = None
+        order = self.visible_order
+        if not self.ui_ready or self.current not in order or len(order) < 2:
+            return
+        index = order.index(self.current)
+        entry = self.entries.get(order[(index + self._last_step) % len(order)])
+        if entry is None:
+            return
+        for name in ("actors", "quotes", "threat"):
+            cast("AnalysisPane", self.dashboard.query_one(f"#{name}-pane")).prepare(entry)
 
     def _show_panes(self, entry: ArticleEntry) -> None:
         self.dashboard.query_one(StatusBar).set_entry(entry)
@@ -580,6 +605,7 @@ class SitroomApp(App[None]):
         if not order:
             return
         index = order.index(self.current) if self.current in order else (-1 if step > 0 else 0)
+        self._last_step = 1 if step > 0 else -1
         self.select_article(order[(index + step) % len(order)])
 
     def action_next_article(self) -> None:

@@ -531,3 +531,25 @@ async def test_muted_cells_are_drawn_dimmer_than_the_names_beside_them(
         name = next(s for t, s in by_text.items() if t == "Ukraine")
         kind = by_text["country"]
         assert 0.15 < _contrast(kind) < _contrast(name)
+
+
+async def test_a_pause_after_a_switch_builds_the_next_articles_panes_ahead(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "right_square_bracket")
+        await pilot.pause(0.2)  # the user reads: the next article's panes are built meanwhile
+        next_id = app.order[2]
+        panes = [app.query_one(ActorsPane), app.query_one(QuotesPane), app.query_one(ThreatPane)]
+        ready = [next(b for k, b in pane._bodies.items() if k[0] == next_id) for pane in panes]
+        assert all(not body.display for body in ready)  # built hidden, nothing shown early
+        await pilot.press("right_square_bracket")
+        assert app.current == next_id
+        assert [pane._current for pane in panes] == ready  # the switch only swapped them in
+        assert app.query_one(ActorsPane).table.row_ids  # and they show the new article
+        await pilot.press("left_square_bracket")
+        await pilot.pause(0.2)  # stepping back: the one before is prepared now
+        before_id = app.order[0]
+        assert all(any(k[0] == before_id for k in pane._bodies) for pane in panes)

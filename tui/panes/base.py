@@ -142,24 +142,39 @@ class AnalysisPane(Vertical, can_focus=True):
             else:
                 self.say(f"No extractor produces {self.WHAT}; switch one on with ctrl+p.")
             return
-        width = self.content_width
-        key = (entry.id, entry.version, width, self.view_key())
-        body = self._bodies.get(key)
-        if body is None:
-            body = self._recycle(entry, result, width)
-            if body is None:
-                body = self.build_body(entry, result, width)
-                body.add_class("pane-body")
-                body.display = False
-                self.mount(body)
-            self._bodies[key] = body
-            self._evict()
-        else:
-            self._bodies.move_to_end(key)
+        body = self._body_for(entry, result)
         self._display(body)
         self.describe(entry, result, body)
         if error:  # e.g. a second extractor of the same type failed
             self.say(f"✖ {error}", error=True)
+
+    def prepare(self, entry: ArticleEntry) -> None:
+        """Build, hidden, the body `entry` will need, so that showing it later only
+        swaps bodies (called for the article a switch is likely to go to next)."""
+        if entry.status is not Status.DONE or entry.analysis is None:
+            return
+        result = entry.analysis.find(self.RESULT)
+        if result is not None:
+            self._body_for(entry, result, prefetch=True)
+
+    def _body_for(self, entry: ArticleEntry, result: Any, *, prefetch: bool = False) -> Widget:
+        """The pooled body showing `entry` at this width and view, made if need be."""
+        width = self.content_width
+        key = (entry.id, entry.version, width, self.view_key())
+        body = self._bodies.get(key)
+        if body is not None:
+            if not prefetch:
+                self._bodies.move_to_end(key)
+            return body
+        body = self._recycle(entry, result, width)
+        if body is None:
+            body = self.build_body(entry, result, width)
+            body.add_class("pane-body")
+            body.display = False
+            self.mount(body)
+        self._bodies[key] = body
+        self._evict()
+        return body
 
     def refresh_view(self) -> None:
         """Show the current article again (after a sort change or a resize)."""
