@@ -553,3 +553,26 @@ async def test_a_pause_after_a_switch_builds_the_next_articles_panes_ahead(
         await pilot.pause(0.2)  # stepping back: the one before is prepared now
         before_id = app.order[0]
         assert all(any(k[0] == before_id for k in pane._bodies) for pane in panes)
+
+
+async def test_clicking_the_actors_header_sorts_and_clicking_a_row_chooses_that_actor(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = app.query_one(ActorsPane)
+        table = pane.table
+        await pilot.click(table, offset=(8, 0))  # the "Actor" header
+        assert pane.sort == "name"
+        await pilot.click(table, offset=(8, 0))  # the header of the new table after refill
+        names = [pane.table.cell(i, "name").plain for i in range(pane.table.row_count)]
+        assert names == sorted(names, key=str.lower)
+        await pilot.click(pane.table, offset=(8, 3))  # the third actor
+        await pilot.pause()
+        assert pane.table.cursor_row == 2
+        text = app.query_one(ArticleText)
+        assert text.target_kind and text.targets  # its mentions are marked in the text
+        chosen = app.entries[app.current].analysis.find(ActorsResult)
+        actor = next(a for a in chosen.actors if a.id == pane.table.row_ids[2])
+        assert [s.start for s in text.targets] == sorted(m.start for m in actor.mentions)
