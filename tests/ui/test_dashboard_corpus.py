@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeApp, config_text, settle
+from rich.style import Style
 from textual.pilot import Pilot
 
 from sitroom.extractors.model import ActorsResult, QuotesResult
@@ -303,3 +304,29 @@ async def wait_for(pilot: Pilot[None], condition: object, timeout: float = 30) -
         assert time.monotonic() < deadline, "timed out"
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def _contrast(style: Style) -> float:
+    fg = style.color.get_truecolor() if style.color else None
+    bg = style.bgcolor.get_truecolor() if style.bgcolor else None
+    assert fg is not None and bg is not None
+    return sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) / 765
+
+
+async def test_the_corpus_tables_draw_their_muted_cells_dimmer_than_the_names(
+    dashboard: MakeApp,
+) -> None:
+    # DataTable drew a Content cell without the app's style variables: "muted" came out
+    # in the plain text colour
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = await open_corpus(pilot)
+        table = view.actors_table
+        top = view.snapshot.actors[1]  # type: ignore[union-attr]
+        line = table.render_line(2)  # the second actor: not under the cursor
+        styles = {segment.text.strip(): segment.style for segment in line if segment.style}
+        name = styles[top.name]
+        kind = styles[top.kind]
+        assert name is not None and kind is not None
+        assert 0.15 < _contrast(kind) < _contrast(name)

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from sitroom.tui import bindings
 from sitroom.tui.messages import CorpusFilterChosen
 from sitroom.tui.panes.badges import KIND_ICONS, KIND_STYLES, ellipsize
+from sitroom.tui.panes.rows_table import Column, RowsTable
 from sitroom.tui.panes.threat_plot import ThreatPlot
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from sitroom.tui.corpus_data import CorpusSnapshot
 
 
-class CorpusTable(DataTable[Content]):
+class CorpusTable(RowsTable):
     """A table whose rows stand for actors or speakers; enter asks for a filter."""
 
     BINDINGS = bindings.of(bindings.CORPUS_TABLE)
@@ -38,14 +39,13 @@ class CorpusTable(DataTable[Content]):
     DEFAULT_CSS = """
     CorpusTable {
         height: 1fr;
-        background: $surface;
         scrollbar-gutter: stable;
-        & > .datatable--header { background: $surface; color: $text-muted; text-style: bold; }
+        & > .rows-table--header { background: $surface; color: $text-muted; text-style: bold; }
     }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        super().__init__(id=id)
         self.keys: list[str] = []
         self.labels: list[str] = []
         self._width = 0
@@ -79,23 +79,20 @@ class CorpusTable(DataTable[Content]):
     def fill(self, rows: Sequence[tuple[str, str, list[Content]]], width: int) -> None:
         """Rows of (key, label, cells); the cursor stays on the same key when it can."""
         keep = self.cursor_key
-        self.clear(columns=True)
-        self.add_columns_for(width)
         self.keys = [key for key, _, _ in rows]
         self.labels = [label for _, label, _ in rows]
-        for _key, _label, cells in rows:
-            self.add_row(*cells)
+        self.set_rows(self.columns_for(width), [cells for _, _, cells in rows])
         if keep in self.keys:
-            self.move_cursor(row=self.keys.index(keep), animate=False)
+            self.move_cursor(row=self.keys.index(keep))
 
-    def add_columns_for(self, width: int) -> None:
+    def columns_for(self, width: int) -> list[Column]:
         raise NotImplementedError
 
-    @on(DataTable.RowSelected)
-    def _chosen(self, event: DataTable.RowSelected) -> None:
+    @on(RowsTable.RowSelected)
+    def _chosen(self, event: RowsTable.RowSelected) -> None:
         event.stop()
-        if 0 <= event.cursor_row < len(self.keys):
-            row = event.cursor_row
+        if 0 <= event.row < len(self.keys):
+            row = event.row
             self.post_message(CorpusFilterChosen(self.KIND, self.keys[row], self.labels[row]))
 
 
@@ -112,13 +109,13 @@ class TopActorsTable(CorpusTable):
         kind = self.KIND_WIDTH + 2 if width >= self.WIDE else 0
         return max(width - 1 - kind - 2 * NUMBER - 8, 8)
 
-    def add_columns_for(self, width: int) -> None:
-        self.add_column("", key="icon", width=1)
-        self.add_column("Actor", key="name", width=self.name_width(width))
+    def columns_for(self, width: int) -> list[Column]:
+        columns = [Column("icon", "", 1), Column("name", "Actor", self.name_width(width))]
         if width >= self.WIDE:
-            self.add_column("Kind", key="kind", width=self.KIND_WIDTH)
-        self.add_column("Articles", key="articles", width=NUMBER)
-        self.add_column("Mentions", key="mentions", width=NUMBER)
+            columns.append(Column("kind", "Kind", self.KIND_WIDTH))
+        columns.append(Column("articles", "Articles", NUMBER))
+        columns.append(Column("mentions", "Mentions", NUMBER))
+        return columns
 
     def table_rows(self, items: Sequence[Any], width: int) -> list[tuple[str, str, list[Content]]]:
         actors: Sequence[ActorTotal] = items
@@ -145,10 +142,12 @@ class SpeakersTable(CorpusTable):
     def name_width(self, width: int) -> int:
         return max(width - 2 * NUMBER - 6, 8)
 
-    def add_columns_for(self, width: int) -> None:
-        self.add_column("Speaker", key="name", width=self.name_width(width))
-        self.add_column("Quotes", key="quotes", width=NUMBER)
-        self.add_column("Articles", key="articles", width=NUMBER)
+    def columns_for(self, width: int) -> list[Column]:
+        return [
+            Column("name", "Speaker", self.name_width(width)),
+            Column("quotes", "Quotes", NUMBER),
+            Column("articles", "Articles", NUMBER),
+        ]
 
     def table_rows(self, items: Sequence[Any], width: int) -> list[tuple[str, str, list[Content]]]:
         from sitroom.extractors.corpus import is_unlinked

@@ -6,6 +6,8 @@ benchmarks/bench_dashboard.py's dashboard), and its per-table render caches (10,
 1,000 lines) filled up across switches, some megabytes per pooled table. Here a row is one
 Content assembled when the rows are set; drawing a line renders only that Content (13
 rows in 0.7 ms), and the strips kept are those of the rows drawn since the last refill.
+The corpus view's tables use it too: DataTable drew a Content cell without the app's style
+variables, so their muted columns came out in the plain text colour.
 """
 
 from __future__ import annotations
