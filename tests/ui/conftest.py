@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.pilot import Pilot
 
 from sitroom.extractors.config import load_config
@@ -100,3 +101,11 @@ async def settle(pilot: Pilot[None], timeout: float = 120.0) -> None:
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def contrast(style: Style) -> float:
+    """How far a segment's text colour is from its background (0: invisible, 1: most)."""
+    fg = style.color.get_truecolor() if style.color else None
+    bg = style.bgcolor.get_truecolor() if style.bgcolor else None
+    assert fg is not None and bg is not None
+    return sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) / 765

@@ -11,8 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import MakeApp, config_text, settle
-from rich.style import Style
+from conftest import MakeApp, config_text, contrast, settle
 from textual.pilot import Pilot
 
 from sitroom.extractors.model import ActorsResult, QuotesResult
@@ -306,13 +305,6 @@ async def wait_for(pilot: Pilot[None], condition: object, timeout: float = 30) -
     await pilot.pause()
 
 
-def _contrast(style: Style) -> float:
-    fg = style.color.get_truecolor() if style.color else None
-    bg = style.bgcolor.get_truecolor() if style.bgcolor else None
-    assert fg is not None and bg is not None
-    return sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) / 765
-
-
 async def test_the_corpus_tables_draw_their_muted_cells_dimmer_than_the_names(
     dashboard: MakeApp,
 ) -> None:
@@ -329,4 +321,4 @@ async def test_the_corpus_tables_draw_their_muted_cells_dimmer_than_the_names(
         name = styles[top.name]
         kind = styles[top.kind]
         assert name is not None and kind is not None
-        assert 0.15 < _contrast(kind) < _contrast(name)
+        assert 0.15 < contrast(kind) < contrast(name)

@@ -8,8 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import MakeApp, config_text, settle
-from rich.style import Style
+from conftest import MakeApp, config_text, contrast, settle
 
 from sitroom.extractors.model import ActorsResult, QuotesResult, Span, Threat
 from sitroom.tui.panes.actors import SORTS, ActorsPane
@@ -507,14 +506,6 @@ async def test_long_quote_and_evidence_lists_fill_in_completely_and_in_order(
         assert quotes.highlighted == len(quotes.rows) - 1
 
 
-def _contrast(strip_style: Style) -> float:
-    """How far a segment's text colour is from its background (0: invisible)."""
-    fg = strip_style.color.get_truecolor() if strip_style.color else None
-    bg = strip_style.bgcolor.get_truecolor() if strip_style.bgcolor else None
-    assert fg is not None and bg is not None
-    return sum(abs(a - b) for a, b in zip(fg, bg, strict=True)) / 765
-
-
 @pytest.mark.parametrize("theme", ["sitroom-dark", "sitroom-light"])
 async def test_muted_cells_are_drawn_dimmer_than_the_names_beside_them(
     dashboard: MakeApp, theme: str
@@ -530,7 +521,7 @@ async def test_muted_cells_are_drawn_dimmer_than_the_names_beside_them(
         by_text = {segment.text.strip(): segment.style for segment in line if segment.style}
         name = next(s for t, s in by_text.items() if t == "Ukraine")
         kind = by_text["country"]
-        assert 0.15 < _contrast(kind) < _contrast(name)
+        assert 0.15 < contrast(kind) < contrast(name)
 
 
 async def test_a_pause_after_a_switch_builds_the_next_articles_panes_ahead(

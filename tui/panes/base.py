@@ -155,16 +155,15 @@ class AnalysisPane(Vertical, can_focus=True):
             return
         result = entry.analysis.find(self.RESULT)
         if result is not None:
-            self._body_for(entry, result, prefetch=True)
+            self._body_for(entry, result)
 
-    def _body_for(self, entry: ArticleEntry, result: Any, *, prefetch: bool = False) -> Widget:
+    def _body_for(self, entry: ArticleEntry, result: Any) -> Widget:
         """The pooled body showing `entry` at this width and view, made if need be."""
         width = self.content_width
         key = (entry.id, entry.version, width, self.view_key())
         body = self._bodies.get(key)
         if body is not None:
-            if not prefetch:
-                self._bodies.move_to_end(key)
+            self._bodies.move_to_end(key)
             return body
         body = self._recycle(entry, result, width)
         if body is None:

@@ -33,6 +33,16 @@ class Column(NamedTuple):
     width: int
 
 
+class _TableMessage(Message):
+    def __init__(self, table: RowsTable) -> None:
+        super().__init__()
+        self.table = table
+
+    @property
+    def control(self) -> RowsTable:
+        return self.table
+
+
 class RowsTable(ScrollView, can_focus=True):
     """Rows of fixed-width cells with a row cursor; enter or a click selects a row, a
     click on a column's header selects that column."""
@@ -71,25 +81,15 @@ class RowsTable(ScrollView, can_focus=True):
     }
     """
 
-    class RowSelected(Message):
+    class RowSelected(_TableMessage):
         def __init__(self, table: RowsTable, row: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.row = row
 
-        @property
-        def control(self) -> RowsTable:
-            return self.table
-
-    class HeaderSelected(Message):
+    class HeaderSelected(_TableMessage):
         def __init__(self, table: RowsTable, key: str) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.key = key
-
-        @property
-        def control(self) -> RowsTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
