@@ -6,12 +6,13 @@ import contextlib
 
 from textual import events
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from sitroom.tui import bindings
 from sitroom.tui.messages import ClearFilter
 from sitroom.tui.panes.badges import ellipsize, status_badge
+from sitroom.tui.panes.cursor_lines import CursorLinesOptionList
 from sitroom.tui.state import ArticleEntry, ArticleFilter
 
 
@@ -36,7 +37,7 @@ def article_prompt(entry: ArticleEntry) -> Content:
     )
 
 
-class ArticleList(OptionList):
+class ArticleList(CursorLinesOptionList):
     BINDINGS = bindings.of(bindings.LIST)
 
     DEFAULT_CSS = """
@@ -69,7 +70,7 @@ class ArticleList(OptionList):
         except OptionDoesNotExist:
             return
         if self.highlighted != index:
-            with self.prevent(OptionList.OptionHighlighted):
+            with self.prevent(CursorLinesOptionList.OptionHighlighted):
                 self.highlighted = index
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from sitroom.tui.panes.cursor_lines import CursorLinesOptionList
 
 FIRST_PAGE = 30  # built with the list: a 60-row pane of 2-line options; more follow a frame later
 PAGE = 60  # options added after each frame, a few milliseconds of work
@@ -20,7 +21,7 @@ PAGE = 60  # options added after each frame, a few milliseconds of work
 MakeOption = Callable[[int], Option]
 
 
-class PagedOptionList(OptionList):
+class PagedOptionList(CursorLinesOptionList):
     def __init__(self, count: int, make: MakeOption) -> None:
         self._count = count
         self._make = make
