@@ -9,9 +9,13 @@ from pathlib import Path
 
 import pytest
 from conftest import MakeApp, config_text, contrast, settle
+from textual.strip import Strip
+from textual.widget import Widget
 
 from sitroom.extractors.model import ActorsResult, QuotesResult, Span, Threat
+from sitroom.tui import app as app_module
 from sitroom.tui.panes.actors import SORTS, ActorsPane
+from sitroom.tui.panes.articles import ArticleList
 from sitroom.tui.panes.quotes import QuotesPane
 from sitroom.tui.panes.text_view import ArticleText
 from sitroom.tui.panes.threat import ThreatPane
@@ -567,3 +571,52 @@ async def test_clicking_the_actors_header_sorts_and_clicking_a_row_chooses_that_
         chosen = app.entries[app.current].analysis.find(ActorsResult)
         actor = next(a for a in chosen.actors if a.id == pane.table.row_ids[2])
         assert [s.start for s in text.targets] == sorted(m.start for m in actor.mentions)
+
+
+def record_drawn_lines(widget: Widget, drawn: list[str]) -> None:
+    """From now on, append `id:y` to `drawn` for each content line `widget` draws."""
+    draw = widget.render_line
+
+    def counting_draw(y: int) -> Strip:
+        drawn.append(f"{widget.id}:{y}")
+        return draw(y)
+
+    widget.render_line = counting_draw  # type: ignore[method-assign]
+
+
+async def test_moving_the_list_cursor_redraws_only_the_two_options_it_touches(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        drawn: list[str] = []
+        record_drawn_lines(app.query_one("#article-list", ArticleList), drawn)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.current == app.order[1]
+        # two lines per article: the one the cursor left and the one it entered
+        assert sorted(set(drawn)) == [f"article-list:{y}" for y in range(4)]
+
+
+async def test_a_switch_repaints_the_panes_borders_only_where_their_titles_are(
+    dashboard: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause(0.3)  # the next article's side panes are built meanwhile
+        # and the article after it is not built during the switch looked at below
+        monkeypatch.setattr(app_module, "PREPARE_AFTER", 60.0)
+        panes = [app.query_one(f"#{name}-pane") for name in ("text", "actors", "quotes", "threat")]
+        drawn: list[str] = []
+        for pane in panes:
+            record_drawn_lines(pane, drawn)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.current == app.order[2]
+        assert panes[0].border_title == app.entries[app.current].article.title
+        # the new titles are on screen, yet no pane drew its inside (the rows under its
+        # children) again: only the border lines with the titles changed
+        assert drawn == []

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from sitroom.tui.panes.badges import progress_bar
+from sitroom.tui.panes.edge_titles import EdgeTitled
 from sitroom.tui.state import ArticleEntry, Status
 
 MAX_BODIES = 8  # per pane; older ones are unmounted
@@ -41,7 +42,7 @@ class PaneMessage(Static):
     """
 
 
-class AnalysisPane(Vertical, can_focus=True):
+class AnalysisPane(EdgeTitled, Vertical, can_focus=True):
     """Subclasses set `TITLE`, `RESULT` (the result type they show) and `WHAT`, and
     implement `build_body` (a filled widget for one article) and `describe` (titles).
 

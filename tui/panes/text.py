@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from sitroom.extractors.model import Span
 from sitroom.tui import bindings
 from sitroom.tui.highlight import Layer
+from sitroom.tui.panes.edge_titles import EdgeTitled
 from sitroom.tui.panes.text_view import ArticleText
 from sitroom.tui.state import ArticleEntry, Status
 
@@ -51,7 +52,7 @@ class SearchBox(Input):
         self.screen.set_focus(self.screen.query_one(ArticleText))
 
 
-class TextPane(Vertical):
+class TextPane(EdgeTitled, Vertical):
     def compose(self) -> ComposeResult:
         yield ArticleText(id="article-text")
 
