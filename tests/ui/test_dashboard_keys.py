@@ -172,7 +172,7 @@ async def test_evidence_shows_the_sentence_around_its_trigger_within_the_pane(
         width = pane.list.scrollable_content_region.width
         single = 0
         for index, item in enumerate(pane.list.evidence):
-            prompt = pane.list.get_option_at_index(index).prompt
+            prompt = pane.list.prompt(index)
             lines = str(prompt).split("\n")
             assert all(len(line) <= width for line in lines)
             trigger = " ".join(item.span.text(text).split())
@@ -184,7 +184,7 @@ async def test_evidence_shows_the_sentence_around_its_trigger_within_the_pane(
         mobilizing = next(
             i for i, e in enumerate(pane.list.evidence) if e.span.text(text) == "mobilizing"
         )
-        prompt = str(pane.list.get_option_at_index(mobilizing).prompt)
+        prompt = str(pane.list.prompt(mobilizing))
         assert "Russia is mobilizing troops along the" in prompt
 
 
@@ -314,7 +314,7 @@ async def test_a_failing_extractor_shows_its_error_while_the_other_panes_work(
         assert "lexicon exploded on purpose" in message
         assert threat_pane.message.has_class("-error")
         assert app.query_one(ActorsPane).table.row_count > 5
-        assert app.query_one(QuotesPane).list.option_count > 5
+        assert app.query_one(QuotesPane).list.count > 5
 
 
 async def test_o_opens_more_files_while_running(
@@ -502,10 +502,11 @@ async def test_long_quote_and_evidence_lists_fill_in_completely_and_in_order(
             if quotes.fully_built and threat.fully_built:
                 break
             await pilot.pause(0.02)
-        assert len(quotes.rows) >= 150 and quotes.option_count == len(quotes.rows)
-        assert len(threat.evidence) >= 150 and threat.option_count == len(threat.evidence)
-        ids = [quotes.get_option_at_index(i).id for i in range(quotes.option_count)]
-        assert ids == [str(i) for i in range(len(quotes.rows))]
+        assert quotes.fully_built and threat.fully_built  # built a page per frame meanwhile
+        assert len(quotes.rows) >= 150 and quotes.count == len(quotes.rows)
+        assert len(threat.evidence) >= 150 and threat.count == len(threat.evidence)
+        speakers = [str(quotes.prompt(i)).split("\n")[0] for i in range(quotes.count)]
+        assert all(row.speaker in line for row, line in zip(quotes.rows, speakers, strict=True))
         await pilot.press("4", "G")
         assert quotes.highlighted == len(quotes.rows) - 1
 
@@ -619,4 +620,42 @@ async def test_a_switch_repaints_the_panes_borders_only_where_their_titles_are(
         assert panes[0].border_title == app.entries[app.current].article.title
         # the new titles are on screen, yet no pane drew its inside (the rows under its
         # children) again: only the border lines with the titles changed
+        assert drawn == []
+
+
+async def test_a_switch_to_the_prepared_article_finds_its_lines_already_drawn(
+    dashboard: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "right_square_bracket")
+        await pilot.pause(0.3)  # the next article is prepared meanwhile
+        monkeypatch.setattr(app_module, "PREPARE_AFTER", 60.0)  # and not the one after
+        following = app.entries[app.order[2]]
+        panes = {"actors": ActorsPane, "quotes": QuotesPane, "threat": ThreatPane}
+        prepared = {
+            name: next(
+                b for key, b in app.query_one(pane)._bodies.items() if key[0] == following.id
+            )
+            for name, pane in panes.items()
+        }
+        drawn: list[str] = []
+
+        def count(name: str, draw):  # type: ignore[no-untyped-def]
+            def counting(*args):  # type: ignore[no-untyped-def]
+                drawn.append(name)
+                return draw(*args)
+
+            return counting
+
+        for name, body in prepared.items():
+            body._draw = count(name, body._draw)
+        text = app.query_one(ArticleText)
+        text._draw_line = count("text", text._draw_line)  # type: ignore[method-assign]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.current == following.id
+        assert all(app.query_one(pane).body is prepared[name] for name, pane in panes.items())
+        # every line of the first screen was drawn while the reader read the article before
         assert drawn == []

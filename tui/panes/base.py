@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -27,6 +27,14 @@ from textual.widgets import Static
 from sitroom.tui.panes.badges import progress_bar
 from sitroom.tui.panes.edge_titles import EdgeTitled
 from sitroom.tui.state import ArticleEntry, Status
+
+
+@runtime_checkable
+class Prerenders(Protocol):
+    """A body that can draw its first screen while hidden."""
+
+    def prerender(self, width: int, height: int) -> None: ...
+
 
 MAX_BODIES = 8  # per pane; older ones are unmounted
 NARROW_GUESS = 28  # the article list and the borders, in the narrow layout
@@ -155,8 +163,11 @@ class AnalysisPane(EdgeTitled, Vertical, can_focus=True):
         if entry.status is not Status.DONE or entry.analysis is None:
             return
         result = entry.analysis.find(self.RESULT)
-        if result is not None:
-            self._body_for(entry, result)
+        if result is None:
+            return
+        body = self._body_for(entry, result)
+        if isinstance(body, Prerenders):
+            body.prerender(self.content_width, self.size.height)
 
     def _body_for(self, entry: ArticleEntry, result: Any) -> Widget:
         """The pooled body showing `entry` at this width and view, made if need be."""

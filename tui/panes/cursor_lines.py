@@ -15,8 +15,8 @@ from textual.widgets import OptionList
 class CursorLinesOptionList(OptionList):
     highlighted: reactive[int | None] = reactive(None, repaint=False)
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        super().watch_highlighted(new)
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        # Textual calls this beside OptionList's own watch_highlighted (scroll, message)
         for index in (old, new):
             self._repaint_option(index)
 

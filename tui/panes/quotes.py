@@ -13,8 +13,6 @@ from typing import Any
 from textual import on
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from sitroom.extractors.model import (
     Article,
@@ -28,7 +26,7 @@ from sitroom.tui import bindings
 from sitroom.tui.messages import JumpTo
 from sitroom.tui.panes.badges import ellipsize, short_date, wrap_lines
 from sitroom.tui.panes.base import AnalysisPane
-from sitroom.tui.panes.paged import MakeOption, PagedOptionList
+from sitroom.tui.panes.prompt_list import MakePrompt, PromptList
 from sitroom.tui.state import ArticleEntry
 
 INDENT = 8
@@ -129,7 +127,7 @@ def row_prompt(row: Row, width: int) -> Content:
     return Content("\n").join([head, body])
 
 
-class QuoteList(PagedOptionList):
+class QuoteList(PromptList):
     BINDINGS = bindings.of(bindings.QUOTES)
 
     DEFAULT_CSS = """
@@ -146,14 +144,14 @@ class QuoteList(PagedOptionList):
         super().__init__(len(rows), self._maker(rows, width))
 
     @staticmethod
-    def _maker(rows: list[Row], width: int) -> MakeOption:
-        width -= 2  # the options' own padding
-        return lambda i: Option(row_prompt(rows[i], width), id=str(i))
+    def _maker(rows: list[Row], width: int) -> MakePrompt:
+        width -= 2  # the prompts' own padding
+        return lambda i: row_prompt(rows[i], width)
 
-    def refill(self, rows: list[Row], width: int) -> None:
+    def refill_rows(self, rows: list[Row], width: int) -> None:
         """Other rows in this list, as a new one would show them."""
         self.rows = rows
-        self.replace_options(len(rows), self._maker(rows, width))
+        self.refill(len(rows), self._maker(rows, width))
 
     def action_cycle_sort(self) -> None:
         for pane in self.ancestors:
@@ -193,7 +191,7 @@ class QuotesPane(AnalysisPane):
     ) -> bool:
         if not isinstance(body, QuoteList):
             return False
-        body.refill(sorted_rows(entry, result, self.by_time), width)
+        body.refill_rows(sorted_rows(entry, result, self.by_time), width)
         return True
 
     def describe(self, entry: ArticleEntry, result: QuotesResult, body: Widget) -> None:
@@ -208,12 +206,12 @@ class QuotesPane(AnalysisPane):
         if problem:
             self.say(f"timeline: {problem}", error=True)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(PromptList.Selected)
+    def _chosen(self, event: PromptList.Selected) -> None:
         event.stop()
-        body = event.option_list
+        body = event.prompt_list
         if isinstance(body, QuoteList):
-            row = body.rows[event.option_index]
+            row = body.rows[event.index]
             self.post_message(JumpTo(list(row.spans), label=f"quote by {row.speaker}"))
 
 

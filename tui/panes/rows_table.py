@@ -188,16 +188,22 @@ class RowsTable(ScrollView, can_focus=True):
         self._strips.clear()
         super().notify_style_update()
 
+    def prerender(self, width: int, height: int) -> None:
+        """Draw the header and the top rows at `width`, unfocused, while the table is
+        hidden, so that showing it later finds them drawn."""
+        for index in range(-1, min(height - 1, len(self._rows))):
+            self._strip(index, width, focused=False)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if y == 0:
-            key = (-1, False, self.has_focus, width)
-            index = -1
-        else:
-            index = int(self.scroll_y) + y - 1
-            if index >= len(self._rows):
-                return Strip.blank(width, self.rich_style)
-            key = (index, index == self.cursor_row, self.has_focus, width)
+        index = -1 if y == 0 else int(self.scroll_y) + y - 1  # the header is line 0
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        return self._strip(index, width, focused=self.has_focus)
+
+    def _strip(self, index: int, width: int, *, focused: bool) -> Strip:
+        # the widget's own style follows its :focus rules; `focused` only keys the cache
+        key = (index, index == self.cursor_row, focused, width)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._draw(index, key[1], width)

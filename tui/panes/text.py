@@ -78,6 +78,10 @@ class TextPane(EdgeTitled, Vertical):
         self.view.show_text(article.text, self._layers(entry), anchor=anchor)
         self._subtitle(entry)
 
+    def prepare(self, entry: ArticleEntry) -> None:
+        """Wrap and draw, unseen, the top of the article `show` is likely to get next."""
+        self.view.prepare(entry.article.text, self._layers(entry), self.size.height)
+
     def refresh_analysis(self, entry: ArticleEntry) -> None:
         """The analysis of the article on screen arrived: add its highlights in place."""
         self.view.set_layers(self._layers(entry))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -75,6 +76,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._target_kind = ""
         self.target_index = -1
         self._pending_anchor: int | None = None
+        self._prepared: _Prepared | None = None
 
     # -- content ----------------------------------------------------------------------
     @property
@@ -95,7 +97,29 @@ class ArticleText(ScrollView, can_focus=True):
         self._layers = dict(layers)
         self._targets, self._target_kind, self.target_index = [], "", -1
         self._wrap_width = 0  # force a rewrap
+        ready = self._prepared
+        self._prepared = None
+        if ready is not None and ready.fits(text, layers, self._content_width()):
+            self._wrap_width = ready.width
+            self._lines, self._starts = ready.lines, [start for start, _ in ready.lines]
         self._rewrap(anchor)
+        if ready is not None and self._wrap_width == ready.width and self._lines is ready.lines:
+            self._strips.update(ready.strips)
+
+    def prepare(self, text: str, layers: dict[str, Layer], height: int) -> None:
+        """Wrap `text` and draw its first `height` lines now, for a `show_text` of the same
+        text and layers that is likely to follow (the next article, while the reader reads
+        this one): that switch then finds them done."""
+        if not self.size.width or not text:
+            return
+        width = self._content_width()
+        lines = wrap(text, width)
+        full_width = self.scrollable_content_region.width
+        strips = {
+            index: self._draw_line(text, lines[index], layers, full_width)
+            for index in range(min(height, len(lines)))
+        }
+        self._prepared = _Prepared(text, layers, width, lines, strips)
 
     def show_placeholder(self, message: str) -> None:
         self._placeholder = message
@@ -230,6 +254,7 @@ class ArticleText(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._styles.clear()
         self._strips.clear()
+        self._prepared = None
         super().notify_style_update()
 
     def _style(self, active: tuple[str, ...]) -> Style:
@@ -260,10 +285,29 @@ class ArticleText(ScrollView, can_focus=True):
         return strip
 
     def _render_text_line(self, index: int, width: int) -> Strip:
-        start, end = self._lines[index]
+        return self._draw_line(self._text, self._lines[index], self._layers, width)
+
+    def _draw_line(
+        self, text: str, line: tuple[int, int], layers: dict[str, Layer], width: int
+    ) -> Strip:
+        start, end = line
         base = self.rich_style
         segments = [Segment(" " * MARGIN, base)]
-        text = self._text
-        for a, b, active in pieces(start, end, self._layers):
+        for a, b, active in pieces(start, end, layers):
             segments.append(Segment(text[a:b].translate(_CONTROL), self._style(active)))
         return Strip(segments).adjust_cell_length(width, base)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A text wrapped, and its first lines drawn, ahead of being shown."""
+
+    text: str
+    layers: dict[str, Layer]
+    width: int
+    lines: list[tuple[int, int]]
+    strips: dict[int, Strip]
+
+    def fits(self, text: str, layers: dict[str, Layer], width: int) -> bool:
+        # the same objects the article's entry hands out, at the width the view has now
+        return text is self.text and layers is self.layers and width == self.width

@@ -7,15 +7,13 @@ from textual.app import ComposeResult, RenderResult
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from sitroom.extractors.model import Evidence, Threat
 from sitroom.tui import bindings
 from sitroom.tui.messages import JumpTo
 from sitroom.tui.panes.badges import ellipsize, level_style, threat_label
 from sitroom.tui.panes.base import AnalysisPane, PaneMessage
-from sitroom.tui.panes.paged import MakeOption, PagedOptionList
+from sitroom.tui.panes.prompt_list import MakePrompt, PromptList
 from sitroom.tui.snippets import snippet
 from sitroom.tui.state import ArticleEntry
 
@@ -89,7 +87,7 @@ def evidence_prompt(item: Evidence, text: str, width: int) -> Content:
     return Content("\n").join([head, body])
 
 
-class EvidenceList(PagedOptionList):
+class EvidenceList(PromptList):
     BINDINGS = bindings.of(bindings.LIST)
 
     DEFAULT_CSS = """
@@ -106,14 +104,14 @@ class EvidenceList(PagedOptionList):
         super().__init__(len(evidence), self._maker(evidence, text, width))
 
     @staticmethod
-    def _maker(evidence: list[Evidence], text: str, width: int) -> MakeOption:
-        width -= 2  # the options' own padding
-        return lambda i: Option(evidence_prompt(evidence[i], text, width), id=str(i))
+    def _maker(evidence: list[Evidence], text: str, width: int) -> MakePrompt:
+        width -= 2  # the prompts' own padding
+        return lambda i: evidence_prompt(evidence[i], text, width)
 
-    def refill(self, evidence: list[Evidence], text: str, width: int) -> None:
+    def refill_evidence(self, evidence: list[Evidence], text: str, width: int) -> None:
         """Other evidence in this list, as a new one would show it."""
         self.evidence = evidence
-        self.replace_options(len(evidence), self._maker(evidence, text, width))
+        self.refill(len(evidence), self._maker(evidence, text, width))
 
 
 class ThreatPane(AnalysisPane):
@@ -145,7 +143,7 @@ class ThreatPane(AnalysisPane):
     def refill_body(self, body: Widget, entry: ArticleEntry, result: Threat, width: int) -> bool:
         if not isinstance(body, EvidenceList):
             return False
-        body.refill(_ranked(result), entry.article.text, width)
+        body.refill_evidence(_ranked(result), entry.article.text, width)
         return True
 
     def describe(self, entry: ArticleEntry, result: Threat, body: Widget) -> None:
@@ -156,12 +154,12 @@ class ThreatPane(AnalysisPane):
         if not result.evidence:
             self.say("No evidence: nothing in the text moved the level.")
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(PromptList.Selected)
+    def _chosen(self, event: PromptList.Selected) -> None:
         event.stop()
-        body = event.option_list
+        body = event.prompt_list
         if isinstance(body, EvidenceList):
-            item = body.evidence[event.option_index]
+            item = body.evidence[event.index]
             self.post_message(JumpTo([item.span], label=item.reason))
 
 

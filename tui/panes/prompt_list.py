@@ -1,0 +1,248 @@
+"""A list of prompts of one or more lines with a cursor, drawn with the Line API.
+
+The quote and evidence lists were Textual OptionLists. An OptionList lays its options out
+and renders them only once it is on screen with a size, and again after the resize event
+that showing it sends, so every article switch drew each new list twice, 0.1 ms a line
+(2.4 ms of the first frame for the two lists at 160x48). Here the prompts come already
+wrapped to the width they are shown at (one Content, lines split by newlines), and
+`prerender` draws the first screen of them while the list is still hidden: the next article
+is prepared while the reader reads, so its switch finds its lines drawn.
+
+A long article has thousands of prompts: the first page is built at once and the rest a
+page after each frame, so keys keep working while the list fills in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+FIRST_PAGE = 30  # prompts built with the list: more than the tallest pane shows
+PAGE = 60  # prompts added after each frame, a few milliseconds of work
+PAD = 1  # blank cells left and right of a prompt
+
+MakePrompt = Callable[[int], Content]
+
+
+class PromptList(ScrollView, can_focus=True):
+    """Prompts made by `make(index)`, each a Content whose lines fit the list's width;
+    enter or a click selects the prompt under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("enter", "select", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"prompt-list--cursor"}
+
+    DEFAULT_CSS = """
+    PromptList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        & > .prompt-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .prompt-list--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
+
+    class Selected(Message):
+        def __init__(self, prompt_list: PromptList, index: int) -> None:
+            super().__init__()
+            self.prompt_list = prompt_list
+            self.index = index
+
+        @property
+        def control(self) -> PromptList:
+            return self.prompt_list
+
+    def __init__(self, count: int, make: MakePrompt) -> None:
+        super().__init__()
+        self._generation = 0  # a refill makes the pages still queued for old prompts moot
+        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
+        self._prompts: list[Content] = []
+        self._lines: list[tuple[int, Content]] = []  # (prompt index, line) per line
+        self._first_line: list[int] = []  # per prompt
+        self.highlighted: int | None = None
+        self._fill(count, make)
+
+    # -- content ------------------------------------------------------------------------
+    @property
+    def count(self) -> int:
+        """How many prompts the list has, built or still to come."""
+        return self._count
+
+    @property
+    def fully_built(self) -> bool:
+        return len(self._prompts) >= self._count
+
+    def prompt(self, index: int) -> Content:
+        self._build_to(index)
+        return self._prompts[index]
+
+    def refill(self, count: int, make: MakePrompt) -> None:
+        """Other prompts in this list, as a new one would show them: cursor on the first."""
+        self._fill(count, make)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+        if self.is_mounted:
+            self._schedule()
+
+    def _fill(self, count: int, make: MakePrompt) -> None:
+        self._generation += 1
+        self._count, self._make = count, make
+        self._prompts, self._lines, self._first_line = [], [], []
+        self._strips.clear()
+        self.highlighted = 0 if count else None
+        self._build_to(min(count, FIRST_PAGE) - 1)
+
+    def _build_to(self, index: int) -> None:
+        """Build the prompts up to `index` (no further than there are)."""
+        for i in range(len(self._prompts), min(index + 1, self._count)):
+            prompt = self._make(i)
+            self._prompts.append(prompt)
+            self._first_line.append(len(self._lines))
+            self._lines.extend((i, line) for line in prompt.split("\n"))
+        self.virtual_size = Size(self.virtual_size.width, len(self._lines))
+
+    def on_mount(self) -> None:
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if not self.fully_built:
+            self.call_after_refresh(self._grow, self._generation)
+
+    def _grow(self, generation: int) -> None:
+        if generation != self._generation or not self.is_mounted:
+            return
+        self._build_to(len(self._prompts) + PAGE - 1)
+        self._schedule()
+
+    # -- cursor -------------------------------------------------------------------------
+    def highlight(self, index: int) -> None:
+        """Put the cursor on prompt `index` (clamped to the list) and scroll it into view."""
+        if not self._count:
+            return
+        index = max(0, min(index, self._count - 1))
+        self._build_to(index)
+        previous, self.highlighted = self.highlighted, index
+        if previous != index:
+            self._repaint(previous)
+            self._repaint(index)
+        self._scroll_to_prompt(index)
+
+    def _lines_of(self, index: int) -> tuple[int, int]:
+        """First line and line count of a built prompt."""
+        first = self._first_line[index]
+        end = self._first_line[index + 1] if index + 1 < len(self._first_line) else len(self._lines)
+        return first, end - first
+
+    def _repaint(self, index: int | None) -> None:
+        if index is not None and index < len(self._prompts):
+            self.refresh_lines(*self._lines_of(index))
+
+    def _scroll_to_prompt(self, index: int) -> None:
+        first, height = self._lines_of(index)
+        width = self.scrollable_content_region.width
+        self.scroll_to_region(Region(0, first, width, height), animate=False, immediate=True)
+
+    def _page(self) -> int:
+        """Prompts that a page of lines holds, at the cursor's height."""
+        if self.highlighted is None:
+            return 1
+        _, height = self._lines_of(self.highlighted)
+        return max(self.scrollable_content_region.height // max(height, 1), 1)
+
+    def action_cursor_up(self) -> None:
+        self.highlight((self.highlighted or 0) - 1)
+
+    def action_cursor_down(self) -> None:
+        self.highlight((self.highlighted or 0) + 1)
+
+    def action_page_up(self) -> None:
+        self.highlight((self.highlighted or 0) - self._page())
+
+    def action_page_down(self) -> None:
+        self.highlight((self.highlighted or 0) + self._page())
+
+    def action_first(self) -> None:
+        self.highlight(0)
+
+    def action_last(self) -> None:
+        self.highlight(self._count - 1)
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        line = int(self.scroll_y) + event.y
+        if 0 <= line < len(self._lines):
+            index = self._lines[line][0]
+            self.highlight(index)
+            self.post_message(self.Selected(self, index))
+
+    def on_resize(self) -> None:
+        if self.highlighted is not None:
+            self._scroll_to_prompt(self.highlighted)
+
+    # -- drawing ------------------------------------------------------------------------
+    def prerender(self, width: int, height: int) -> None:
+        """Draw the top `height` lines at `width` now, unfocused, while the list is hidden,
+        so that showing it later finds them drawn."""
+        for line in range(min(height, len(self._lines))):
+            self._strip(line, width, focused=False)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        if line >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._strip(line, width, focused=self.has_focus)
+
+    def _strip(self, line: int, width: int, *, focused: bool) -> Strip:
+        index, content = self._lines[line]
+        key = (line, index == self.highlighted, focused, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._draw(content, key[1], focused, width)
+            self._strips[key] = strip
+        return strip
+
+    def _draw(self, content: Content, cursor: bool, focused: bool, width: int) -> Strip:
+        # the widget's own style already follows its :focus rules; `focused` only keys the cache
+        style = self.visual_style
+        if cursor:
+            style += self.get_visual_style("prompt-list--cursor")
+        parse = self._get_style  # resolves $variables, as Content needs
+        segments = [Segment(" " * PAD, style.rich_style)]
+        segments += [Segment(t, s.rich_style) for t, s in content.render(style, "", parse)]
+        return Strip(segments).crop_extend(0, width, style.rich_style)
