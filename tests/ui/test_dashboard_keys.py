@@ -659,3 +659,28 @@ async def test_a_switch_to_the_prepared_article_finds_its_lines_already_drawn(
         assert all(app.query_one(pane).body is prepared[name] for name, pane in panes.items())
         # every line of the first screen was drawn while the reader read the article before
         assert drawn == []
+
+
+async def test_page_keys_move_the_quote_cursor_a_screen_and_a_click_jumps_to_that_quote(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        quotes = app.query_one(QuotesPane).list
+        assert quotes.highlighted == 0
+        await pilot.press("pagedown")
+        shown = quotes.scrollable_content_region.height
+        after_page = quotes.highlighted
+        assert after_page is not None and shown // 3 <= after_page <= shown
+        await pilot.press("pageup")
+        assert quotes.highlighted == 0
+        # a click on the first line of the third prompt: the cursor goes there, the text
+        # marks that quote
+        third_line = sum(len(str(quotes.prompt(i)).split("\n")) for i in range(2))
+        await pilot.click(quotes, offset=(10, third_line))
+        assert quotes.highlighted == 2
+        row = quotes.rows[2]
+        text = app.query_one(ArticleText)
+        assert text._layers["current"].starts[0] == min(s.start for s in row.spans)

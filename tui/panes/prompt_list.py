@@ -170,12 +170,19 @@ class PromptList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self.scroll_to_region(Region(0, first, width, height), animate=False, immediate=True)
 
-    def _page(self) -> int:
-        """Prompts that a page of lines holds, at the cursor's height."""
+    def _page_to(self, pages: int) -> None:
+        """Move the cursor a screen of lines up (-1) or down (1), to the prompt there."""
         if self.highlighted is None:
-            return 1
-        _, height = self._lines_of(self.highlighted)
-        return max(self.scrollable_content_region.height // max(height, 1), 1)
+            return
+        first, _ = self._lines_of(self.highlighted)
+        line = first + pages * max(self.scrollable_content_region.height, 1)
+        self._build_to_line(line)
+        line = max(0, min(line, len(self._lines) - 1))
+        self.highlight(self._lines[line][0])
+
+    def _build_to_line(self, line: int) -> None:
+        while len(self._lines) <= line and not self.fully_built:
+            self._build_to(len(self._prompts) + PAGE - 1)
 
     def action_cursor_up(self) -> None:
         self.highlight((self.highlighted or 0) - 1)
@@ -184,10 +191,10 @@ class PromptList(ScrollView, can_focus=True):
         self.highlight((self.highlighted or 0) + 1)
 
     def action_page_up(self) -> None:
-        self.highlight((self.highlighted or 0) - self._page())
+        self._page_to(-1)
 
     def action_page_down(self) -> None:
-        self.highlight((self.highlighted or 0) + self._page())
+        self._page_to(1)
 
     def action_first(self) -> None:
         self.highlight(0)
