@@ -14,6 +14,7 @@ page after each frame, so keys keep working while the list fills in.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -85,7 +86,8 @@ class PromptList(ScrollView, can_focus=True):
         self._generation = 0  # a refill makes the pages still queued for old prompts moot
         self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         self._prompts: list[Content] = []
-        self._lines: list[tuple[int, Content]] = []  # (prompt index, line) per line
+        self._line_count = 0
+        self._split: dict[int, list[Content]] = {}  # the lines of prompts drawn so far
         self._first_line: list[int] = []  # per prompt
         self.highlighted: int | None = None
         self._fill(count, make)
@@ -115,7 +117,8 @@ class PromptList(ScrollView, can_focus=True):
     def _fill(self, count: int, make: MakePrompt) -> None:
         self._generation += 1
         self._count, self._make = count, make
-        self._prompts, self._lines, self._first_line = [], [], []
+        self._prompts, self._first_line, self._line_count = [], [], 0
+        self._split.clear()
         self._strips.clear()
         self.highlighted = 0 if count else None
         self._build_to(min(count, FIRST_PAGE) - 1)
@@ -125,9 +128,9 @@ class PromptList(ScrollView, can_focus=True):
         for i in range(len(self._prompts), min(index + 1, self._count)):
             prompt = self._make(i)
             self._prompts.append(prompt)
-            self._first_line.append(len(self._lines))
-            self._lines.extend((i, line) for line in prompt.split("\n"))
-        self.virtual_size = Size(self.virtual_size.width, len(self._lines))
+            self._first_line.append(self._line_count)
+            self._line_count += prompt.plain.count("\n") + 1
+        self.virtual_size = Size(self.virtual_size.width, self._line_count)
 
     def on_mount(self) -> None:
         self._schedule()
@@ -158,7 +161,8 @@ class PromptList(ScrollView, can_focus=True):
     def _lines_of(self, index: int) -> tuple[int, int]:
         """First line and line count of a built prompt."""
         first = self._first_line[index]
-        end = self._first_line[index + 1] if index + 1 < len(self._first_line) else len(self._lines)
+        last = index + 1 >= len(self._first_line)
+        end = self._line_count if last else self._first_line[index + 1]
         return first, end - first
 
     def _repaint(self, index: int | None) -> None:
@@ -177,11 +181,11 @@ class PromptList(ScrollView, can_focus=True):
         first, _ = self._lines_of(self.highlighted)
         line = first + pages * max(self.scrollable_content_region.height, 1)
         self._build_to_line(line)
-        line = max(0, min(line, len(self._lines) - 1))
-        self.highlight(self._lines[line][0])
+        line = max(0, min(line, self._line_count - 1))
+        self.highlight(self._prompt_at(line))
 
     def _build_to_line(self, line: int) -> None:
-        while len(self._lines) <= line and not self.fully_built:
+        while self._line_count <= line and not self.fully_built:
             self._build_to(len(self._prompts) + PAGE - 1)
 
     def action_cursor_up(self) -> None:
@@ -208,8 +212,8 @@ class PromptList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         line = int(self.scroll_y) + event.y
-        if 0 <= line < len(self._lines):
-            index = self._lines[line][0]
+        if 0 <= line < self._line_count:
+            index = self._prompt_at(line)
             self.highlight(index)
             self.post_message(self.Selected(self, index))
 
@@ -221,7 +225,7 @@ class PromptList(ScrollView, can_focus=True):
     def prerender(self, width: int, height: int) -> None:
         """Draw the top `height` lines at `width` now, unfocused, while the list is hidden,
         so that showing it later finds them drawn."""
-        for line in range(min(height, len(self._lines))):
+        for line in range(min(height, self._line_count)):
             self._strip(line, width, focused=False)
 
     def notify_style_update(self) -> None:
@@ -231,18 +235,30 @@ class PromptList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
-        if line >= len(self._lines):
+        if line >= self._line_count:
             return Strip.blank(width, self.rich_style)
         return self._strip(line, width, focused=self.has_focus)
 
     def _strip(self, line: int, width: int, *, focused: bool) -> Strip:
-        index, content = self._lines[line]
+        index = self._prompt_at(line)
         key = (line, index == self.highlighted, focused, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._draw(content, key[1], focused, width)
+            strip = self._draw(self._line_of(index, line), key[1], focused, width)
             self._strips[key] = strip
         return strip
+
+    def _prompt_at(self, line: int) -> int:
+        return bisect_right(self._first_line, line) - 1
+
+    def _line_of(self, index: int, line: int) -> Content:
+        # split only the prompts that get drawn: a long article has thousands of them, and
+        # a Content per line of each was twice the objects every full collection scans
+        lines = self._split.get(index)
+        if lines is None:
+            lines = self._split[index] = self._prompts[index].split("\n")
+        offset = line - self._first_line[index]
+        return lines[offset] if offset < len(lines) else Content("")
 
     def _draw(self, content: Content, cursor: bool, focused: bool, width: int) -> Strip:
         # the widget's own style already follows its :focus rules; `focused` only keys the cache
