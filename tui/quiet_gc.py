@@ -9,7 +9,8 @@ whichever frame allocates at the time: they made most of the slowest switches.
 Here CPython never starts a full collection itself. When the keyboard and mouse have been
 still for QUIET_SECONDS and CPython would have started one by now, it runs then instead,
 between keys. The young generations collect as before (most cyclic garbage dies young).
-What is frozen stays out of every pass: the objects alive at the first frame and the
+The youngest generation is collected less often (YOUNG). What is frozen stays out of
+every pass: the objects alive at the first frame and the
 analyses as they arrive (see SitroomApp._settle_memory), which are long-lived and free
 of reference cycles.
 
@@ -24,6 +25,7 @@ import gc
 
 QUIET_SECONDS = 0.4
 NEVER = 1 << 30  # a full-collection threshold that is never reached
+YOUNG = 3000
 
 
 class QuietCollector:
@@ -43,9 +45,9 @@ class QuietCollector:
         if self._saved_threshold is not None:
             return
         self._saved_threshold = gc.get_threshold()
-        young, middle, _ = self._saved_threshold
+        _, middle, _ = self._saved_threshold
         gc.freeze()
-        gc.set_threshold(young, middle, NEVER)
+        gc.set_threshold(YOUNG, middle, NEVER)
         gc.enable()
 
     def tick(self, still_for: float) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from sitroom.tui.quiet_gc import NEVER, QUIET_SECONDS, QuietCollector
+from sitroom.tui.quiet_gc import NEVER, QUIET_SECONDS, YOUNG, QuietCollector
 
 
 class Cycle:
@@ -58,8 +58,10 @@ def churn() -> None:
 def test_no_full_collection_runs_while_keys_keep_coming(
     collector: QuietCollector, full_passes: list[int]
 ) -> None:
+    before = gc.get_threshold()
     collector.start()
     assert gc.get_threshold()[2] == NEVER
+    assert gc.get_threshold()[0] == YOUNG > before[0]  # young passes less often, too
     for _ in range(3):
         churn()  # each round would have started a full pass in CPython's own settings
         collector.tick(still_for=QUIET_SECONDS / 4)  # typing: a key a tenth of a second ago
