@@ -567,6 +567,7 @@ class SitroomApp(App[None]):
         for name in ("actors", "quotes", "threat"):
             cast("AnalysisPane", self.dashboard.query_one(f"#{name}-pane")).prepare(entry)
         self.dashboard.query_one(TextPane).prepare(entry)
+        self._collector.spare_moment()
 
     def _show_panes(self, entry: ArticleEntry) -> None:
         self.dashboard.query_one(StatusBar).set_entry(entry)

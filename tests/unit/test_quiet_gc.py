@@ -83,6 +83,32 @@ def test_a_pause_runs_one_full_collection_that_frees_cycles(
     assert full_passes == [1]
 
 
+def test_a_spare_moment_runs_the_middle_pass_only_once_it_is_half_due(
+    collector: QuietCollector,
+) -> None:
+    middle_passes: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 1:
+            middle_passes.append(1)
+
+    collector.start()
+    gc.collect(1)  # the middle generation's count starts from nothing
+    gc.callbacks.append(watch)
+    try:
+        collector.spare_moment()
+        assert middle_passes == []  # not due: nothing to save a frame from
+        half = gc.get_threshold()[1] // 2
+        while gc.get_count()[1] < half:
+            for _ in range(YOUNG):
+                Cycle()
+        collector.spare_moment()
+        assert middle_passes == [1]
+        assert gc.get_count()[1] == 0
+    finally:
+        gc.callbacks.remove(watch)
+
+
 def test_frozen_startup_objects_stay_out_of_the_pause_collections(
     collector: QuietCollector,
 ) -> None:
