@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check extractors tui themes tests benchmarks
 
 typecheck: $(STAMP)
-	$(BIN)/mypy -p sitroom.extractors
+	$(BIN)/mypy -p sitroom.extractors -p sitroom.tui
 
 check: lint typecheck test
 
