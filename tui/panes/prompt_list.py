@@ -29,7 +29,8 @@ from textual.strip import Strip
 
 FIRST_PAGE = 30  # prompts built with the list: more than the tallest pane shows
 PAGE = 60  # prompts added after each frame, a few milliseconds of work
-PAD = 1  # blank cells left and right of a prompt
+PAD = 1  # a blank cell left of each prompt; prompts are made 2 cells narrower than the list
+KEPT_LINES = 4_000  # drawn lines (and split prompts) kept; more are dropped and drawn again
 
 MakePrompt = Callable[[int], Content]
 
@@ -240,11 +241,15 @@ class PromptList(ScrollView, can_focus=True):
         return self._strip(line, width, focused=self.has_focus)
 
     def _strip(self, line: int, width: int, *, focused: bool) -> Strip:
+        # the widget's own style follows its :focus rules; `focused` only keys the cache
         index = self._prompt_at(line)
         key = (line, index == self.highlighted, focused, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._draw(self._line_of(index, line), key[1], focused, width)
+            if len(self._strips) >= KEPT_LINES:  # scrolled through a very long list
+                self._strips.clear()
+                self._split.clear()
+            strip = self._draw(self._line_of(index, line), key[1], width)
             self._strips[key] = strip
         return strip
 
@@ -260,8 +265,7 @@ class PromptList(ScrollView, can_focus=True):
         offset = line - self._first_line[index]
         return lines[offset] if offset < len(lines) else Content("")
 
-    def _draw(self, content: Content, cursor: bool, focused: bool, width: int) -> Strip:
-        # the widget's own style already follows its :focus rules; `focused` only keys the cache
+    def _draw(self, content: Content, cursor: bool, width: int) -> Strip:
         style = self.visual_style
         if cursor:
             style += self.get_visual_style("prompt-list--cursor")
