@@ -34,9 +34,8 @@ class EdgeTitle:
             widget.refresh()  # not laid out yet: nothing to keep
             return
         line = Region(0, height - 1 if self._bottom else 0, width, 1)
-        widget.refresh(
-            line.translate(-widget.content_offset)
-        )  # refresh() counts from inside the border
+        # refresh() takes regions counted from inside the border and padding
+        widget.refresh(line.translate(-widget.content_offset))
 
     def __get__(self, widget: Widget | None, owner: type[Widget] | None = None) -> str | None:
         title: Content | None = getattr(widget, self._internal_name, None)
