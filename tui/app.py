@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 from textual.timer import Timer
 from textual.widget import MountError, Widget
-from textual.widgets import Footer, OptionList, Tab, Tabs
+from textual.widgets import Footer, Tab, Tabs
 from textual.worker import get_current_worker
 
 from sitroom.extractors.config import Config
@@ -46,6 +46,7 @@ from sitroom.tui.messages import (
 )
 from sitroom.tui.panes.articles import ArticleList, FilterBar
 from sitroom.tui.panes.base import AnalysisPane
+from sitroom.tui.panes.prompt_list import PromptList
 from sitroom.tui.panes.status import StatusBar
 from sitroom.tui.panes.text import TextPane
 from sitroom.tui.panes.text_view import ArticleText
@@ -581,18 +582,19 @@ class SitroomApp(App[None]):
         if entry.status is not Status.DONE:
             text_pane._subtitle(entry)
 
-    @on(OptionList.OptionHighlighted, "#article-list")
-    def _list_moved(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.current:
-            self.select_article(event.option.id)
+    @on(PromptList.Highlighted, "#article-list")
+    def _list_moved(self, event: PromptList.Highlighted) -> None:
+        article_id = self.dashboard.query_one(ArticleList).id_at(event.index)
+        if article_id != self.current:
+            self.select_article(article_id)
 
-    @on(OptionList.OptionSelected, "#article-list")
-    def _list_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            if event.option.id != self.current:
-                self.select_article(event.option.id)
-            self.hide_corpus("text")
-            self.action_focus_pane("text")
+    @on(PromptList.Selected, "#article-list")
+    def _list_chosen(self, event: PromptList.Selected) -> None:
+        article_id = self.dashboard.query_one(ArticleList).id_at(event.index)
+        if article_id != self.current:
+            self.select_article(article_id)
+        self.hide_corpus("text")
+        self.action_focus_pane("text")
 
     @property
     def visible_order(self) -> list[str]:

@@ -131,7 +131,7 @@ async def test_enter_on_an_actor_filters_the_list_and_esc_shows_every_article_ag
         assert app.filter is not None and app.filter.ids == expected
         assert 0 < len(expected) < len(app.entries)
         article_list = app.query_one(ArticleList)
-        shown = [article_list.get_option_at_index(i).id for i in range(article_list.option_count)]
+        shown = article_list.ids
         assert shown == [i for i in app.order if i in expected]  # list order kept
         bar = app.query_one(FilterBar)
         assert bar.display and "mentioning" in str(bar.render())
@@ -149,7 +149,7 @@ async def test_enter_on_an_actor_filters_the_list_and_esc_shows_every_article_ag
         await pilot.press("escape")
         assert app.filter is None
         assert not bar.display
-        assert article_list.option_count == len(app.entries)
+        assert article_list.count == len(app.entries)
 
 
 async def test_enter_on_a_speaker_keeps_the_articles_that_quote_them(dashboard: MakeApp) -> None:
@@ -259,7 +259,7 @@ async def test_a_thousand_cached_articles_fill_the_view_and_filter(
         await wait_for(pilot, lambda: app.filter is not None)
         assert app.filter is not None
         assert app.filter.ids == mentioning(app, app.filter.key)
-        assert app.query_one(ArticleList).option_count == len(app.filter.ids)
+        assert app.query_one(ArticleList).count == len(app.filter.ids)
 
 
 @pytest.mark.parametrize("size", [(80, 24)])

@@ -38,7 +38,8 @@ async def test_the_list_shows_every_sample_and_each_gets_a_threat_badge(dashboar
         assert titles[0].startswith("Blinken Tells Russia")
         assert all(app.entries[i].status is Status.DONE for i in app.order)
         assert all(app.entries[i].threat is not None for i in app.order)
-        prompts = [str(o.prompt) for o in app.query_one("#article-list").options]
+        articles = app.query_one(ArticleList)
+        prompts = [str(articles.prompt(i)) for i in range(articles.count)]
         assert any(p.startswith(" 3 ") for p in prompts)  # the seed's level as its badge
 
 
@@ -81,7 +82,7 @@ async def test_each_switch_shows_the_next_analysed_article_in_every_pane_at_once
             in_order = sorted(result.actors, key=SORTS[actors.sort])
             assert actors.table.row_ids == [a.id for a in in_order]
             assert threat.gauge.threat == entry.threat
-            assert app.query_one("#article-list").highlighted == step % len(app.order)
+            assert app.query_one(ArticleList).highlighted == step % len(app.order)
 
 
 async def test_jk_move_in_the_article_list_and_show_that_article(dashboard: MakeApp) -> None:
@@ -684,3 +685,17 @@ async def test_page_keys_move_the_quote_cursor_a_screen_and_a_click_jumps_to_tha
         row = quotes.rows[2]
         text = app.query_one(ArticleText)
         assert text._layers["current"].starts[0] == min(s.start for s in row.spans)
+
+
+async def test_a_click_on_an_article_in_the_list_opens_it_in_the_text_pane(
+    dashboard: MakeApp,
+) -> None:
+    app = dashboard()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        articles = app.query_one(ArticleList)
+        await pilot.click(articles, offset=(8, 4))  # the third article's title line
+        await pilot.pause()
+        assert app.current == app.order[2]
+        assert articles.highlighted == 2
+        assert app.focused is app.query_one(ArticleText)

@@ -52,7 +52,7 @@ async def test_a_long_article_shows_its_parsing_percentage_then_its_analysis(
             entry = app.current_entry
             if entry is not None and entry.progress is not None and app.ui_ready:
                 status = str(app.query_one(StatusBar).query_one("#status-left").render())
-                badge = str(app.query_one(ArticleList).get_option_at_index(0).prompt)[:3]
+                badge = str(app.query_one(ArticleList).prompt(0))[:3]
                 pane = str(app.query_one(ActorsPane).message.render())
                 shown.append((status, badge, pane))
         await settle(pilot)
@@ -68,7 +68,7 @@ async def test_a_long_article_shows_its_parsing_percentage_then_its_analysis(
         status, badge, pane = shown[-1]
         assert "%" in status and "%" in badge and "%" in pane and "▰" in pane
         # done: the badge is the threat level again, the status line says nothing pending
-        assert "%" not in str(app.query_one(ArticleList).get_option_at_index(0).prompt)[:3]
+        assert "%" not in str(app.query_one(ArticleList).prompt(0))[:3]
         assert "analysing" not in str(app.query_one(StatusBar).query_one("#status-left").render())
 
 

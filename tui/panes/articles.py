@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from textual import events
 from textual.content import Content
 from textual.widgets import Static
-from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from sitroom.tui import bindings
 from sitroom.tui.messages import ClearFilter
 from sitroom.tui.panes.badges import ellipsize, status_badge
-from sitroom.tui.panes.cursor_lines import CursorLinesOptionList
+from sitroom.tui.panes.prompt_list import PromptList
 from sitroom.tui.state import ArticleEntry, ArticleFilter
 
 
@@ -37,41 +34,67 @@ def article_prompt(entry: ArticleEntry) -> Content:
     )
 
 
-class ArticleList(CursorLinesOptionList):
+class ArticleList(PromptList):
+    """Every loaded article (or those a filter keeps), two lines each, built at once: the
+    list is the reader's map of the whole folder, so its scroll bar must be whole too."""
+
     BINDINGS = bindings.of(bindings.LIST)
+    BUILT_AT_ONCE = 1 << 30
 
     DEFAULT_CSS = """
     ArticleList {
         height: 1fr;
         border: none;
         background: $surface;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        & > .option-list--option { padding: 0 0; }
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        self._entries: list[ArticleEntry] = []
+        self._index: dict[str, int] = {}
+        super().__init__(0, self._prompt, id=id)
+
+    def _prompt(self, index: int) -> Content:
+        return article_prompt(self._entries[index])
+
+    @property
+    def ids(self) -> list[str]:
+        """The articles listed, in order."""
+        return [entry.id for entry in self._entries]
+
+    def id_at(self, index: int) -> str:
+        return self._entries[index].id
+
+    @property
+    def highlighted_id(self) -> str | None:
+        index = self.highlighted
+        return None if index is None or index >= len(self._entries) else self._entries[index].id
+
     def set_entries(self, entries: list[ArticleEntry]) -> None:
-        highlighted = self.highlighted_option.id if self.highlighted_option else None
-        self.set_options(Option(article_prompt(e), id=e.id) for e in entries)
+        """List these instead; the cursor stays on its article if that is still listed."""
+        highlighted = self.highlighted_id
+        self._entries = list(entries)
+        self._index = {entry.id: i for i, entry in enumerate(self._entries)}
+        self.refill(len(self._entries), self._prompt)
         if highlighted is not None:
             self.highlight_id(highlighted)
 
     def add_entries(self, entries: list[ArticleEntry]) -> None:
-        self.add_options(Option(article_prompt(e), id=e.id) for e in entries)
+        for entry in entries:
+            self._index[entry.id] = len(self._entries)
+            self._entries.append(entry)
+        self.extend(len(self._entries))
 
     def refresh_entry(self, entry: ArticleEntry) -> None:
-        with contextlib.suppress(OptionDoesNotExist):  # the list was rebuilt meanwhile
-            self.replace_option_prompt(entry.id, article_prompt(entry))
+        index = self._index.get(entry.id)
+        if index is not None:  # not listed: filtered out, or the list was rebuilt meanwhile
+            self.remake(index)
 
     def highlight_id(self, article_id: str) -> None:
-        try:
-            index = self.get_option_index(article_id)
-        except OptionDoesNotExist:
-            return
-        if self.highlighted != index:
-            with self.prevent(CursorLinesOptionList.OptionHighlighted):
-                self.highlighted = index
+        """Put the cursor on an article without announcing it (the app chose it)."""
+        index = self._index.get(article_id)
+        if index is not None:
+            self.highlight(index)
 
 
 class FilterBar(Static):

@@ -29,15 +29,18 @@ from textual.strip import Strip
 
 FIRST_PAGE = 30  # prompts built with the list: more than the tallest pane shows
 PAGE = 60  # prompts added after each frame, a few milliseconds of work
-PAD = 1  # a blank cell left of each prompt; prompts are made 2 cells narrower than the list
+PAD = 1  # a blank cell left and right of each prompt
 KEPT_LINES = 4_000  # drawn lines (and split prompts) kept; more are dropped and drawn again
 
 MakePrompt = Callable[[int], Content]
 
 
 class PromptList(ScrollView, can_focus=True):
-    """Prompts made by `make(index)`, each a Content whose lines fit the list's width;
-    enter or a click selects the prompt under the cursor."""
+    """Prompts made by `make(index)`, each a Content of one or more lines (a line wider than
+    the list ends in an ellipsis); enter or a click selects the prompt under the cursor, and
+    a move of the cursor by a key or a click is announced with `Highlighted`."""
+
+    BUILT_AT_ONCE = FIRST_PAGE  # prompts built when the list is filled; the rest page by page
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor_up", show=False),
@@ -72,7 +75,7 @@ class PromptList(ScrollView, can_focus=True):
     }
     """
 
-    class Selected(Message):
+    class _PromptMessage(Message):
         def __init__(self, prompt_list: PromptList, index: int) -> None:
             super().__init__()
             self.prompt_list = prompt_list
@@ -82,8 +85,17 @@ class PromptList(ScrollView, can_focus=True):
         def control(self) -> PromptList:
             return self.prompt_list
 
-    def __init__(self, count: int, make: MakePrompt) -> None:
-        super().__init__()
+    class Selected(_PromptMessage):
+        """Enter, or a click, on the prompt at `index`."""
+
+    class Highlighted(_PromptMessage):
+        """The reader moved the cursor to the prompt at `index` (not sent when the program
+        moves it with `highlight`)."""
+
+    def __init__(
+        self, count: int, make: MakePrompt, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self._generation = 0  # a refill makes the pages still queued for old prompts moot
         self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         self._prompts: list[Content] = []
@@ -122,7 +134,36 @@ class PromptList(ScrollView, can_focus=True):
         self._split.clear()
         self._strips.clear()
         self.highlighted = 0 if count else None
-        self._build_to(min(count, FIRST_PAGE) - 1)
+        self._build_to(min(count, self.BUILT_AT_ONCE) - 1)
+
+    def extend(self, count: int) -> None:
+        """More prompts after those there are, `make` covering the new indexes too."""
+        if count <= self._count:
+            return
+        self._count = count
+        self._build_to(min(count, self.BUILT_AT_ONCE) - 1)
+        if self.is_mounted:
+            self._schedule()
+
+    def remake(self, index: int) -> None:
+        """Build prompt `index` again (what it shows changed)."""
+        if index >= len(self._prompts):
+            return  # not built yet: it will be built as it is now
+        prompt = self._make(index)
+        old_height = self._lines_of(index)[1]
+        self._prompts[index] = prompt
+        self._split.pop(index, None)
+        self._strips = {k: v for k, v in self._strips.items() if self._prompt_at(k[0]) != index}
+        shift = prompt.plain.count("\n") + 1 - old_height
+        if shift:  # later prompts move down or up: every line after it is drawn again
+            for later in range(index + 1, len(self._first_line)):
+                self._first_line[later] += shift
+            self._line_count += shift
+            self._strips.clear()
+            self.virtual_size = Size(self.virtual_size.width, self._line_count)
+            self.refresh()
+        else:
+            self._repaint(index)
 
     def _build_to(self, index: int) -> None:
         """Build the prompts up to `index` (no further than there are)."""
@@ -183,17 +224,24 @@ class PromptList(ScrollView, can_focus=True):
         line = first + pages * max(self.scrollable_content_region.height, 1)
         self._build_to_line(line)
         line = max(0, min(line, self._line_count - 1))
-        self.highlight(self._prompt_at(line))
+        self._move(self._prompt_at(line))
 
     def _build_to_line(self, line: int) -> None:
         while self._line_count <= line and not self.fully_built:
             self._build_to(len(self._prompts) + PAGE - 1)
 
+    def _move(self, index: int) -> None:
+        """The reader moves the cursor: as `highlight`, and say so when it moved."""
+        before = self.highlighted
+        self.highlight(index)
+        if self.highlighted is not None and self.highlighted != before:
+            self.post_message(self.Highlighted(self, self.highlighted))
+
     def action_cursor_up(self) -> None:
-        self.highlight((self.highlighted or 0) - 1)
+        self._move((self.highlighted or 0) - 1)
 
     def action_cursor_down(self) -> None:
-        self.highlight((self.highlighted or 0) + 1)
+        self._move((self.highlighted or 0) + 1)
 
     def action_page_up(self) -> None:
         self._page_to(-1)
@@ -202,10 +250,10 @@ class PromptList(ScrollView, can_focus=True):
         self._page_to(1)
 
     def action_first(self) -> None:
-        self.highlight(0)
+        self._move(0)
 
     def action_last(self) -> None:
-        self.highlight(self._count - 1)
+        self._move(self._count - 1)
 
     def action_select(self) -> None:
         if self.highlighted is not None:
@@ -215,7 +263,7 @@ class PromptList(ScrollView, can_focus=True):
         line = int(self.scroll_y) + event.y
         if 0 <= line < self._line_count:
             index = self._prompt_at(line)
-            self.highlight(index)
+            self._move(index)
             self.post_message(self.Selected(self, index))
 
     def on_resize(self) -> None:
@@ -270,6 +318,8 @@ class PromptList(ScrollView, can_focus=True):
         if cursor:
             style += self.get_visual_style("prompt-list--cursor")
         parse = self._get_style  # resolves $variables, as Content needs
+        if content.cell_length > width - 2 * PAD:
+            content = content.truncate(max(width - 2 * PAD, 1), ellipsis=True)
         segments = [Segment(" " * PAD, style.rich_style)]
         segments += [Segment(t, s.rich_style) for t, s in content.render(style, "", parse)]
         return Strip(segments).crop_extend(0, width, style.rich_style)
