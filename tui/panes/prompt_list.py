@@ -6,7 +6,9 @@ that showing it sends, so every article switch drew each new list twice, 0.1 ms 
 (2.4 ms of the first frame for the two lists at 160x48). Here the prompts come already
 wrapped to the width they are shown at (one Content, lines split by newlines), and
 `prerender` draws the first screen of them while the list is still hidden: the next article
-is prepared while the reader reads, so its switch finds its lines drawn.
+is prepared while the reader reads, so its switch finds its lines drawn. The article list
+is one too: stepping through a long folder scrolls it on most switches, and OptionList drew
+each of its lines through its style lookups again (2.3 ms; 1.2 here).
 
 A long article has thousands of prompts: the first page is built at once and the rest a
 page after each frame, so keys keep working while the list fills in.
