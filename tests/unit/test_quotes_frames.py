@@ -200,3 +200,12 @@ def test_document_phrase_leaves_a_verb_of_saying_its_own_speaker(nlp: Language) 
 
 def test_a_place_opening_a_sentence_is_no_source(nlp: Language) -> None:
     assert extract(nlp, "In the park, children played.") == []
+
+
+def test_what_is_threatened_is_an_act_not_reported_content(nlp: Language) -> None:
+    # "threatening war", "threatened Moscow": the thing or the party threatened. Only a
+    # clause says what was threatened as a statement would ("threatened to recall ...").
+    assert extract(nlp, "As if the general constantly threatening war was not enough.") == []
+    assert extract(nlp, "The minister threatened the neighbouring states on Monday.") == []
+    text = "Tokyo threatened to recall its ambassador."
+    assert by_cue(nlp, text)["threatened"] == (["to recall its ambassador"], "Tokyo")

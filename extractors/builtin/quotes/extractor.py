@@ -33,7 +33,7 @@ class QuotesExtractor:
     """Direct, mixed and indirect attributions with their speakers and cues."""
 
     name = "quotes"
-    version = "16"
+    version = "17"  # 17: "threaten" no longer takes a nominal object as content
     produces = QuotesResult
     requires: tuple[str, ...] = ("actors",)
     Options = QuotesOptions
