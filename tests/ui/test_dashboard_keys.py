@@ -586,7 +586,7 @@ def record_drawn_lines(widget: Widget, drawn: list[str]) -> None:
     widget.render_line = counting_draw  # type: ignore[method-assign]
 
 
-async def test_moving_the_list_cursor_redraws_only_the_two_options_it_touches(
+async def test_moving_the_list_cursor_redraws_only_the_two_articles_it_touches(
     dashboard: MakeApp,
 ) -> None:
     app = dashboard()
