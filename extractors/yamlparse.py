@@ -43,10 +43,19 @@ class _Builder:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:merge" or not isinstance(node, yaml.ScalarNode):
             raise ConfigError("unsupported YAML construct", self.file, *_mark(node))
+        return self._construct(node)
+
+    def _construct(self, node: yaml.ScalarNode) -> Any:
+        """A scalar's value; PyYAML's errors (an unknown tag, "0b_" read as a binary
+        number) become located ConfigErrors."""
         try:
             return self.constructor.construct_object(node)
         except yaml.YAMLError as exc:
             raise ConfigError(_problem(exc), self.file, *_mark(node)) from None
+        except ValueError:
+            raise ConfigError(
+                f"not a valid value: {node.value!r}", self.file, *_mark(node)
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -56,7 +65,7 @@ class _Builder:
                 raise ConfigError("YAML merge keys (<<) are not supported", self.file, *key_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ConfigError("a key must be a plain value", self.file, *key_mark)
-            key = self.constructor.construct_object(key_node)
+            key = self._construct(key_node)
             if key in out:
                 first = self.marks[(*path, key, KEY)][0]
                 raise ConfigError(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sitroom.extractors.config import config_from_text
@@ -74,6 +74,8 @@ yaml_text = st.text(
 
 @FUZZ
 @given(text=yaml_text)
+@example(text="!0 :")  # a key with an unknown tag once escaped as a raw PyYAML error
+@example(text="0b_")  # and a "binary number" with no digits as a ValueError
 def test_any_yaml_text_parses_or_gives_a_located_error(text: str) -> None:
     try:
         parse_yaml(text, "fuzz.yaml")
