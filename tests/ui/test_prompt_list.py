@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from sitroom.tui.panes.prompt_list import KEPT_LINES, PromptList
+from sitroom.tui.panes.drawn_lines import KEPT_LINES
+from sitroom.tui.panes.prompt_list import PromptList
 
 
 class OneList(App[None]):

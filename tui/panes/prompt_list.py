@@ -20,24 +20,23 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from sitroom.tui.panes.drawn_lines import DrawnLines
 
 FIRST_PAGE = 30  # prompts built with the list: more than the tallest pane shows
 PAGE = 60  # prompts added after each frame, a few milliseconds of work
 PAD = 1  # a blank cell left and right of each prompt
-KEPT_LINES = 4_000  # drawn lines (and split prompts) kept; more are dropped and drawn again
 
 MakePrompt = Callable[[int], Content]
 
 
-class PromptList(ScrollView, can_focus=True):
+class PromptList(DrawnLines):
     """Prompts made by `make(index)`, each a Content of one or more lines (a line wider than
     the list ends in an ellipsis); enter or a click selects the prompt under the cursor, and
     a move of the cursor by a key or a click is announced with `Highlighted`."""
@@ -53,29 +52,6 @@ class PromptList(ScrollView, can_focus=True):
         Binding("end", "last", show=False),
         Binding("enter", "select", show=False),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"prompt-list--cursor"}
-
-    DEFAULT_CSS = """
-    PromptList {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        & > .prompt-list--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .prompt-list--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-        }
-    }
-    """
 
     class _PromptMessage(Message):
         def __init__(self, prompt_list: PromptList, index: int) -> None:
@@ -99,7 +75,6 @@ class PromptList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._generation = 0  # a refill makes the pages still queued for old prompts moot
-        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
         self._prompts: list[Content] = []
         self._line_count = 0
         self._split: dict[int, list[Content]] = {}  # the lines of prompts drawn so far
@@ -133,8 +108,7 @@ class PromptList(ScrollView, can_focus=True):
         self._generation += 1
         self._count, self._make = count, make
         self._prompts, self._first_line, self._line_count = [], [], 0
-        self._split.clear()
-        self._strips.clear()
+        self._drop_drawn()
         self.highlighted = 0 if count else None
         self._build_to(min(count, self.BUILT_AT_ONCE) - 1)
 
@@ -279,10 +253,6 @@ class PromptList(ScrollView, can_focus=True):
         for line in range(min(height, self._line_count)):
             self._strip(line, width, focused=False)
 
-    def notify_style_update(self) -> None:
-        self._strips.clear()
-        super().notify_style_update()
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
@@ -290,18 +260,12 @@ class PromptList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._strip(line, width, focused=self.has_focus)
 
-    def _strip(self, line: int, width: int, *, focused: bool) -> Strip:
-        # the widget's own style follows its :focus rules; `focused` only keys the cache
-        index = self._prompt_at(line)
-        key = (line, index == self.highlighted, focused, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            if len(self._strips) >= KEPT_LINES:  # scrolled through a very long list
-                self._strips.clear()
-                self._split.clear()
-            strip = self._draw(self._line_of(index, line), key[1], width)
-            self._strips[key] = strip
-        return strip
+    def _cursor_at(self, line: int) -> bool:
+        return self._prompt_at(line) == self.highlighted
+
+    def _drop_drawn(self) -> None:
+        super()._drop_drawn()
+        self._split.clear()
 
     def _prompt_at(self, line: int) -> int:
         return bisect_right(self._first_line, line) - 1
@@ -315,13 +279,6 @@ class PromptList(ScrollView, can_focus=True):
         offset = line - self._first_line[index]
         return lines[offset] if offset < len(lines) else Content("")
 
-    def _draw(self, content: Content, cursor: bool, width: int) -> Strip:
-        style = self.visual_style
-        if cursor:
-            style += self.get_visual_style("prompt-list--cursor")
-        parse = self._get_style  # resolves $variables, as Content needs
-        if content.cell_length > width - 2 * PAD:
-            content = content.truncate(max(width - 2 * PAD, 1), ellipsis=True)
-        segments = [Segment(" " * PAD, style.rich_style)]
-        segments += [Segment(t, s.rich_style) for t, s in content.render(style, "", parse)]
-        return Strip(segments).crop_extend(0, width, style.rich_style)
+    def _draw(self, line: int, cursor: bool, width: int) -> Strip:
+        content = self._line_of(self._prompt_at(line), line)
+        return self._content_strip(content, self._line_style(cursor), width, pad=PAD, ellipsis=True)

@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, NamedTuple
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from sitroom.tui.panes.drawn_lines import DrawnLines
 
 PAD = 1  # blank cells on each side of a cell, as DataTable draws them
 
@@ -43,7 +43,7 @@ class _TableMessage(Message):
         return self.table
 
 
-class RowsTable(ScrollView, can_focus=True):
+class RowsTable(DrawnLines):
     """Rows of fixed-width cells with a row cursor; enter or a click selects a row, a
     click on a column's header selects that column."""
 
@@ -57,27 +57,11 @@ class RowsTable(ScrollView, can_focus=True):
         Binding("enter", "select_cursor", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"rows-table--header", "rows-table--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = DrawnLines.COMPONENT_CLASSES | {"rows-table--header"}
 
     DEFAULT_CSS = """
     RowsTable {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
         & > .rows-table--header { text-style: bold; background: $panel; color: $foreground; }
-        & > .rows-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .rows-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-        }
     }
     """
 
@@ -98,7 +82,6 @@ class RowsTable(ScrollView, can_focus=True):
         self._cells: list[Sequence[Content]] = []
         self._rows: list[Content] = []
         self.cursor_row = 0
-        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
 
     # -- content ----------------------------------------------------------------------
     @property
@@ -184,10 +167,6 @@ class RowsTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     # -- drawing ------------------------------------------------------------------------
-    def notify_style_update(self) -> None:
-        self._strips.clear()
-        super().notify_style_update()
-
     def prerender(self, width: int, height: int) -> None:
         """Draw the header and the top rows at `width`, unfocused, while the table is
         hidden, so that showing it later finds them drawn."""
@@ -201,29 +180,15 @@ class RowsTable(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._strip(index, width, focused=self.has_focus)
 
-    def _strip(self, index: int, width: int, *, focused: bool) -> Strip:
-        # the widget's own style follows its :focus rules; `focused` only keys the cache
-        key = (index, index == self.cursor_row, focused, width)
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._draw(index, key[1], width)
-            self._strips[key] = strip
-        return strip
+    def _cursor_at(self, line: int) -> bool:
+        return line == self.cursor_row
 
-    def _draw(self, index: int, cursor: bool, width: int) -> Strip:
-        style = self.visual_style
-        if index < 0:
-            style += self.get_visual_style("rows-table--header")
-            content = self._header
-        else:
-            if cursor:
-                style += self.get_visual_style("rows-table--cursor")
-            content = self._rows[index]
-        # Content.render straight to segments: a third of the cost of Visual.to_strips,
-        # which would lay out, wrap and align what is already one line of known width
-        parse = self._get_style  # resolves $variables, as Content needs
-        segments = [Segment(t, s.rich_style) for t, s in content.render(style, "", parse)]
-        return Strip(segments).crop_extend(0, width, style.rich_style)
+    def _draw(self, line: int, cursor: bool, width: int) -> Strip:
+        if line < 0:
+            return self._content_strip(
+                self._header, self._line_style(False, "rows-table--header"), width
+            )
+        return self._content_strip(self._rows[line], self._line_style(cursor), width)
 
 
 def _line(cells: Sequence[Content], columns: Sequence[Column]) -> Content:
